@@ -1,0 +1,39 @@
+# Two commands matter: `make run` and `make test`. Both create .venv when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+QM     := app/ui/i18n/zh_CN.qm
+DEMO_CASES ?= 600
+
+.PHONY: run test lint i18n bench clean-venv
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,dev,central]'
+	touch $(STAMP)
+
+# Qt translations are compiled from the .ts source at install time, never committed.
+$(QM): resources/i18n/zh_CN.ts $(STAMP)
+	mkdir -p $(dir $(QM))
+	$(BIN)/pyside6-lrelease -silent resources/i18n/zh_CN.ts -qm $(QM)
+
+i18n: $(QM)
+
+run: $(STAMP) $(QM)
+	$(BIN)/zhifa demo seed --cases $(DEMO_CASES) --if-empty
+	$(BIN)/zhifa
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: $(STAMP) $(QM) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

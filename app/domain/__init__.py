@@ -1,0 +1,1 @@
+"""Pure business rules: standard library only (plus chinesecalendar and python-stdnum)."""

@@ -1,0 +1,75 @@
+"""Typed errors. A :class:`UserError` is meant for the user and carries its own translated text;
+anything else that escapes is a bug and goes to the crash dialog."""
+
+from __future__ import annotations
+
+from app.domain.i18n import tr, tr_in
+
+
+class UserError(Exception):
+    """An error the user can act on. ``source`` is the English text with ``{placeholders}``."""
+
+    def __init__(self, source: str, /, *, field: str | None = None, rule: str | None = None, **params: object):
+        self.source = source
+        self.params = params
+        self.field = field
+        self.rule = rule
+        super().__init__(self.english)
+
+    @property
+    def message(self) -> str:
+        """The text in the current UI language."""
+        return tr(self.source, **self.params)
+
+    @property
+    def english(self) -> str:
+        return tr_in("en", self.source, **self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(UserError):
+    """Bad input: names the field and the rule it breaks."""
+
+
+class NotFound(UserError):
+    pass
+
+
+class StaleWrite(UserError):
+    """The record changed since the caller read it."""
+
+
+class PermissionDenied(UserError):
+    pass
+
+
+class CalendarNotLoaded(UserError):
+    """A date falls in a year for which no official working-day calendar is loaded."""
+
+    def __init__(self, year: int):
+        self.year = year
+        super().__init__("calendar not loaded for {year}", rule="calendar", year=year)
+
+
+class TransitionRefused(UserError):
+    """A workflow action is not allowed now; ``reasons`` lists every guard that refused."""
+
+    def __init__(self, action: str, reasons: list[UserError]):
+        self.action = action
+        self.reasons = reasons
+        super().__init__("{action} refused: {reasons}", rule="transition", action=action, reasons="")
+
+    @property
+    def message(self) -> str:
+        return tr("{action} refused: {reasons}", action=tr(self.action), reasons="; ".join(r.message for r in self.reasons))
+
+    @property
+    def english(self) -> str:
+        return tr_in("en", "{action} refused: {reasons}", action=self.action,
+                     reasons="; ".join(r.english for r in getattr(self, "reasons", [])))
+
+
+class UserCancelled(Exception):  # noqa: N818 - a signal, not a failure
+    """The user cancelled; unwinds silently."""

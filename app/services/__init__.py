@@ -1,0 +1,41 @@
+"""Use cases the UI and the CLI call. No Qt here; each call is one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from app.services.audit import AuditService
+from app.services.calendar import CalendarService
+from app.services.cases import CaseService
+from app.services.catalogue import CatalogueService
+from app.services.clock import Clock
+from app.services.officers import OfficerService
+from app.store.database import Database
+
+
+class Bureau(Protocol):
+    code: str
+    name: str
+    case_prefix: str
+
+
+@dataclass
+class Services:
+    database: Database
+    clock: Clock
+    calendars: CalendarService
+    cases: CaseService
+    officers: OfficerService
+    catalogue: CatalogueService
+    audit: AuditService
+    bureau_name: str
+
+    @classmethod
+    def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None) -> Services:
+        clock = clock or Clock()
+        calendars = CalendarService(database, clock)
+        return cls(database=database, clock=clock, calendars=calendars,
+                   cases=CaseService(database, clock, calendars, bureau.code, bureau.case_prefix),
+                   officers=OfficerService(database, clock), catalogue=CatalogueService(database),
+                   audit=AuditService(database), bureau_name=bureau.name)

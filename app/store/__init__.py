@@ -1,0 +1,1 @@
+"""Local store: SQLAlchemy tables, the SQLite engine, repositories, migrations, audit chain, search."""

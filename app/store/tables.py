@@ -1,0 +1,208 @@
+"""ORM tables. Repositories map these to domain objects; nothing outside ``app.store`` sees them.
+
+Every syncable row has a UUID, a change counter and a tombstone flag (deletes are never physical).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SyncMixin:
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    change_counter: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class MatterRow(Base):
+    __tablename__ = "matters"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    implementing_body: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    penalty_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    requires_legal_review: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    supervision_code: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    tiers: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class OfficerRow(SyncMixin, Base):
+    __tablename__ = "officers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(50), nullable=False)
+    certificate_no: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    certificate_valid_from: Mapped[date] = mapped_column(Date, nullable=False)
+    certificate_valid_to: Mapped[date] = mapped_column(Date, nullable=False)
+    certificate_status: Mapped[str] = mapped_column(String(20), nullable=False)
+    bureau_code: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    legal_qualification: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    id_number: Mapped[str] = mapped_column(String(18), nullable=False, default="")
+    mobile: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+
+
+class CaseRow(SyncMixin, Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(80), nullable=False)
+    bureau_code: Mapped[str] = mapped_column(String(40), nullable=False)
+    kind: Mapped[str] = mapped_column(String(30), nullable=False)
+    stage: Mapped[str] = mapped_column(String(30), nullable=False)
+    matter_code: Mapped[str] = mapped_column(ForeignKey("matters.code"), nullable=False)
+    cause: Mapped[str] = mapped_column(String(300), nullable=False)
+    source: Mapped[str] = mapped_column(String(100), nullable=False)
+    act_date: Mapped[date] = mapped_column(Date, nullable=False)
+    act_end_date: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(300), nullable=False)
+    facts: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    serious_harm: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    major: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    proposed_fine_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    fine_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    paid_fen: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+    events: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
+    # Denormalised for the list and its filters; rewritten on every write of the case.
+    party_names: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    officer_names: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    next_due: Mapped[date | None] = mapped_column(Date)
+    next_rule: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    deadline_status: Mapped[str] = mapped_column(String(20), nullable=False, default="none")  # none/ok/calendar_missing
+    deadline_note: Mapped[str] = mapped_column(Text, nullable=False, default="")  # how next_due was computed
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+    __table_args__ = (
+        Index("ix_cases_stage", "stage"),
+        Index("ix_cases_kind", "kind"),
+        Index("ix_cases_matter", "matter_code"),
+        Index("ix_cases_next_due", "next_due"),
+        Index("ix_cases_updated", "updated_at"),
+    )
+
+
+class PartyRow(SyncMixin, Base):
+    __tablename__ = "case_parties"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    id_number: Mapped[str] = mapped_column(String(18), nullable=False, index=True)
+    legal_representative: Mapped[str] = mapped_column(String(50), nullable=False, default="")
+    phone: Mapped[str] = mapped_column(String(30), nullable=False, default="")
+    address: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    postcode: Mapped[str] = mapped_column(String(10), nullable=False, default="")
+    represents: Mapped[str] = mapped_column(String(36), nullable=False, default="")
+
+
+class CaseOfficerRow(SyncMixin, Base):
+    __tablename__ = "case_officers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    officer_uuid: Mapped[str] = mapped_column(ForeignKey("officers.uuid"), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class PauseRow(SyncMixin, Base):
+    __tablename__ = "case_pauses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(30), nullable=False)
+    start: Mapped[date] = mapped_column(Date, nullable=False)
+    end: Mapped[date | None] = mapped_column(Date)
+
+
+class ExtensionRow(SyncMixin, Base):
+    __tablename__ = "case_extensions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    rule_code: Mapped[str] = mapped_column(String(40), nullable=False)
+    days: Mapped[int] = mapped_column(Integer, nullable=False)
+    approved_on: Mapped[date] = mapped_column(Date, nullable=False)
+    approved_by_role: Mapped[str] = mapped_column(String(30), nullable=False)
+
+
+class ApprovalRow(SyncMixin, Base):
+    __tablename__ = "approvals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    slot: Mapped[str] = mapped_column(String(40), nullable=False)
+    decision: Mapped[str] = mapped_column(String(20), nullable=False)
+    actor_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    actor_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    role: Mapped[str] = mapped_column(String(30), nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    comment: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class NumberSequenceRow(Base):
+    """Last number issued per bureau, series and year (案号)."""
+
+    __tablename__ = "number_sequences"
+    bureau_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    series: Mapped[str] = mapped_column(String(40), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class CalendarYearRow(Base):
+    """Working-day calendars loaded as data for years the bundled library does not know."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON, nullable=False)
+    source: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class AuditRow(Base):
+    """One entry of the hash-chained audit log. Append-only; ``seq`` has no gaps."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                     autoincrement=False)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    at: Mapped[str] = mapped_column(String(40), nullable=False)  # ISO text: hashed as written
+    actor_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    actor_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    role: Mapped[str] = mapped_column(String(30), nullable=False)
+    action: Mapped[str] = mapped_column(String(60), nullable=False)
+    entity: Mapped[str] = mapped_column(String(40), nullable=False)
+    entity_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    before: Mapped[str] = mapped_column(Text, nullable=False)  # canonical JSON text
+    after: Mapped[str] = mapped_column(Text, nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class AuditHeadRow(Base):
+    """The chain's head, written in the same transaction as each entry: a cut-off tail is detected."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class CaseSearchRow(Base):
+    """Search text per case (created by migration 0002). On SQLite the FTS5 table ``case_fts``
+    indexes ``tokens`` through triggers; elsewhere ``text`` is matched with LIKE."""
+
+    __tablename__ = "case_search"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    tokens: Mapped[str] = mapped_column(Text, nullable=False)

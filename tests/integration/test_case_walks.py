@@ -1,0 +1,105 @@
+"""Complete cases walked through every stage of their kind, through the real services and store."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from app.domain.cases import ApprovalDecision, CaseKind, Stage
+from app.services.clock import SHANGHAI
+from tests.fakes.leads import lead, organisation
+
+
+def days(world, n: int) -> None:
+    world.clock.set(world.clock.now() + timedelta(days=n))
+
+
+def step(world, actor, case, action, **kw):
+    return world.services.cases.advance(actor, case.uuid, action, expected_version=case.version, **kw)
+
+
+def test_ordinary_penalty_walks_from_lead_to_archive(world, rng):
+    cases = world.services.cases
+    case = cases.open_case_from_lead(world.officer, lead(world, rng))
+    assert case.stage is Stage.REGISTERED and "临" in case.number
+    case = step(world, world.officer, case, "submit_filing")
+    days(world, 1)
+    case = step(world, world.section_head, case, "approve_filing", comment="同意立案")
+    assert case.stage is Stage.INVESTIGATING and case.number.startswith("江海市监罚〔2026〕")
+    days(world, 20)
+    case = step(world, world.officer, case, "end_investigation")
+    case = cases.record_approval(world.section_head, case.uuid, "case_review", ApprovalDecision.APPROVED, "事实清楚",
+                                 expected_version=case.version)
+    case = step(world, world.officer, case, "send_prior_notice")
+    days(world, 10)  # the 5-working-day defence and hearing windows have run
+    case = step(world, world.officer, case, "close_defence")
+    case = step(world, world.officer, case, "submit_decision", params={"fine_fen": 5_000_00})
+    case = step(world, world.bureau_head, case, "approve_decision", comment="同意")
+    case = step(world, world.bureau_head, case, "seal_decision")
+    case = step(world, world.officer, case, "serve")
+    days(world, 5)
+    case = step(world, world.officer, case, "record_payment", params={"amount_fen": 5_000_00})
+    case = step(world, world.officer, case, "finish_execution")
+    case = step(world, world.section_head, case, "close", comment="执行完毕，同意结案")
+    case = step(world, world.officer, case, "archive")
+    assert case.stage is Stage.ARCHIVED
+    history = cases.history(case.uuid)
+    assert [e.action for e in history][:3] == ["register", "submit_filing", "approve_filing"]
+    assert history[-1].action == "archive" and history[-1].after["stage"] == "archived"
+    assert world.services.audit.verify().ok
+
+
+def test_simple_procedure_decides_on_the_spot_and_closes(world, rng):
+    cases = world.services.cases
+    case = cases.open_case_from_lead(world.officer, lead(world, rng, CaseKind.PENALTY_SIMPLE, days_ago=0,
+                                                         proposed_fine_fen=100_00))
+    case = step(world, world.officer, case, "decide_on_spot", params={"fine_fen": 100_00})
+    assert case.stage is Stage.DECIDED and case.number.startswith("江海市监简")
+    case = step(world, world.officer, case, "serve")
+    case = step(world, world.officer, case, "collect_cash", params={"amount_fen": 100_00})
+    days(world, 1)
+    case = step(world, world.officer, case, "hand_in_cash")
+    case = step(world, world.officer, case, "finish_execution")
+    case = step(world, world.section_head, case, "close", comment="同意结案")
+    case = step(world, world.officer, case, "archive")
+    assert case.stage is Stage.ARCHIVED and case.paid_fen == 100_00
+
+
+def test_coercive_case_walks_through_measure_reminder_and_enforcement(world, rng):
+    cases = world.services.cases
+    case = cases.open_case_from_lead(world.officer, lead(world, rng, CaseKind.COERCIVE, matter_code="SJ-QZ-001",
+                                                         party=organisation(rng)))
+    case = step(world, world.officer, case, "submit_measure")
+    case = step(world, world.bureau_head, case, "approve_measure", comment="同意扣押")
+    assert case.stage is Stage.MEASURE_IN_FORCE
+    days(world, 25)
+    case = cases.extend(world.bureau_head, case.uuid, "measure_duration", 30, expected_version=case.version,
+                        reason="检测尚未完成")
+    measure = next(d for d in cases.deadlines(case.uuid) if d.rule.code == "measure_duration")
+    assert measure.extended_days == 30
+    days(world, 10)
+    case = step(world, world.section_head, case, "release_measure", comment="解除扣押，依法处理")
+    case = step(world, world.officer, case, "send_reminder")
+    days(world, 20)  # ≥ 10 working days after the 催告
+    world.clock.set(world.clock.now().replace(hour=10))
+    while world.services.calendars.calendar.is_rest_day(world.clock.now().date()):
+        days(world, 1)
+    case = step(world, world.bureau_head, case, "apply_enforcement", comment="申请法院强制执行")
+    case = step(world, world.officer, case, "finish_execution")
+    case = step(world, world.bureau_head, case, "close", comment="同意结案")
+    case = step(world, world.officer, case, "archive")
+    assert case.stage is Stage.ARCHIVED
+
+
+def test_inspection_walks_to_archive(world, rng):
+    cases = world.services.cases
+    case = cases.open_case_from_lead(world.officer, lead(world, rng, CaseKind.INSPECTION, matter_code="SJ-JC-001",
+                                                         party=organisation(rng)))
+    case = step(world, world.officer, case, "start_inspection")
+    case = step(world, world.officer, case, "record_result", comment="未发现问题")
+    case = step(world, world.section_head, case, "close", comment="同意")
+    case = step(world, world.officer, case, "archive")
+    assert case.stage is Stage.ARCHIVED and case.number.startswith("江海市监检")
+
+
+def test_the_fixed_clock_starts_on_a_working_monday(world):
+    assert world.clock.now() == datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI)
