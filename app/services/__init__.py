@@ -35,7 +35,8 @@ class Services:
     def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None) -> Services:
         clock = clock or Clock()
         calendars = CalendarService(database, clock)
-        return cls(database=database, clock=clock, calendars=calendars,
-                   cases=CaseService(database, clock, calendars, bureau.code, bureau.case_prefix),
-                   officers=OfficerService(database, clock), catalogue=CatalogueService(database),
+        cases = CaseService(database, clock, calendars, bureau.code, bureau.case_prefix)
+        return cls(database=database, clock=clock, calendars=calendars, cases=cases,
+                   officers=OfficerService(database, clock),
+                   catalogue=CatalogueService(database, on_change=cases.forget_matters),
                    audit=AuditService(database), bureau_name=bureau.name)

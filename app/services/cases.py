@@ -14,17 +14,18 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from app.domain import workflow
 from app.domain.calendar import WorkCalendar
+from app.domain.catalogue import Matter
 from app.domain.cases import ApprovalDecision, Case, CaseKind, Lead, Stage
-from app.domain.deadlines import Deadline, DeadlineStatus, compute_deadlines, next_deadline
 from app.domain.deadline_rules import RULES
+from app.domain.deadlines import Deadline, DeadlineStatus, compute_deadlines, next_deadline
 from app.domain.errors import CalendarNotLoaded, StaleWrite, ValidationError
 from app.domain.guards import GuardContext
 from app.domain.i18n import language, tr
 from app.domain.officers import Actor
 from app.domain.parties import Party
-from app.domain.workflow import ActionOption, PAUSE_KINDS
-from app.domain import workflow
+from app.domain.workflow import PAUSE_KINDS, ActionOption
 from app.domain.workflow_table import FIRST_STAGE
 from app.services.calendar import CalendarService
 from app.services.clock import Clock
@@ -98,6 +99,7 @@ class CaseService:
     def __init__(self, db: Database, clock: Clock, calendars: CalendarService, bureau_code: str, case_prefix: str):
         self.db, self.clock, self.calendars = db, clock, calendars
         self.bureau_code, self.case_prefix = bureau_code, case_prefix
+        self._matters: dict[str, Matter] = {}
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -165,33 +167,47 @@ class CaseService:
                        deadline_status=status, deadline_explanation=_note(item.deadline_note), updated_at=item.updated_at)
 
     # ---- writing ------------------------------------------------------------------------------
+    def _matter(self, s: Session, code: str) -> Matter:
+        """Catalogue entries change only by import (which calls forget_matters): cache them."""
+        matter = self._matters.get(code)
+        if matter is None:
+            matter = self._matters[code] = MatterRepository(s).get(code)
+        return matter
+
+    def forget_matters(self) -> None:
+        self._matters.clear()
+
     def _context(self, s: Session, actor: Actor, case: Case, params: Mapping[str, object]) -> GuardContext:
-        matter = MatterRepository(s).get(case.matter_code)
+        matter = self._matter(s, case.matter_code)
         return GuardContext(case=case, actor=actor, now=self.clock.now(), calendar=self.calendar,
                             officers=OfficerRepository(s).many(case.officer_uuids), matter=matter, params=params)
 
-    def _derive(self, s: Session, case: Case) -> Derived:
-        repo = CaseRepository(s)
-        deadlines = compute_deadlines(case.deadline_inputs(), self.calendar, self.clock.now().date())
-        nxt = next_deadline(deadlines)
-        matter = MatterRepository(s).get(case.matter_code)
+    def _derive(self, s: Session, case: Case, ctx: GuardContext | None = None) -> Derived:
+        """List values written with the case; reuses what the guard context already loaded."""
+        matter = ctx.matter if ctx and ctx.matter else self._matter(s, case.matter_code)
+        officers = ctx.officers if ctx else {}
+        if all(u in officers for u in case.officer_uuids):
+            names = "、".join(officers[u].name for u in case.officer_uuids)
+        else:
+            names = CaseRepository(s).officer_names(case.officer_uuids)
+        nxt = next_deadline(compute_deadlines(case.deadline_inputs(), self.calendar, self.clock.now().date()))
         if nxt is None:
-            return Derived(repo.officer_names(case.officer_uuids), None, "", "none", "", matter.name)
+            return Derived(names, None, "", "none", "", matter.name)
         missing = nxt.status is DeadlineStatus.CALENDAR_MISSING
-        return Derived(officer_names=repo.officer_names(case.officer_uuids),
-                       next_due=nxt.provisional_due if missing else nxt.due, next_rule=nxt.rule.code,
-                       deadline_status="calendar_missing" if missing else "ok",
-                       deadline_note=json.dumps({lang: nxt.explain(lang) for lang in ("zh_CN", "en")}, ensure_ascii=False),
-                       matter_name=matter.name)
+        note = json.dumps({lang: nxt.explain(lang) for lang in ("zh_CN", "en")}, ensure_ascii=False)
+        return Derived(officer_names=names, next_due=nxt.provisional_due if missing else nxt.due,
+                       next_rule=nxt.rule.code, deadline_status="calendar_missing" if missing else "ok",
+                       deadline_note=note, matter_name=matter.name)
 
     def _number(self, s: Session, series: str, year: int) -> str:
         n = next_number(s, self.bureau_code, series, year)
         return f"{self.case_prefix}{series}〔{year}〕{n}号"
 
-    def _save(self, s: Session, actor: Actor, action: str, before: Case | None, after: Case, reason: str) -> Case:
+    def _save(self, s: Session, actor: Actor, action: str, before: Case | None, after: Case, reason: str,
+              ctx: GuardContext | None = None) -> Case:
         repo, now = CaseRepository(s), self.clock.now()
-        derived = self._derive(s, after)
-        saved = repo.add(after, derived, now) if before is None else repo.update(after, derived, now)
+        derived = self._derive(s, after, ctx)
+        saved = repo.add(after, derived, now) if before is None else repo.update(after, derived, now, before)
         old, new = _diff(snapshot(before) if before else {}, snapshot(saved))
         audit.append(s, [NewEntry(actor_id=actor.user_id, actor_name=actor.name, role=actor.role.value,
                                   action=action, entity="case", entity_id=saved.uuid, before=old, after=new,
@@ -199,20 +215,25 @@ class CaseService:
         return saved
 
     def _change(self, actor: Actor, case_uuid: str, expected_version: int, action: str, reason: str,
-                change: Callable[[Session, Case], Case]) -> Case:
+                change: Callable[[Session, GuardContext], Case], params: Mapping[str, object] | None = None) -> Case:
+        """Read, check the version, change, write and audit the case in one transaction."""
         with self.db.write() as s:
             case = CaseRepository(s).get(case_uuid)
             if case.version != expected_version:
                 raise StaleWrite("case {number} was changed by someone else since you opened it; reload and retry",
                                  rule="stale", number=case.number)
-            return self._save(s, actor, action, case, change(s, case), reason)
+            ctx = self._context(s, actor, case, params or {})
+            new = change(s, ctx)
+            if new.officer_uuids != case.officer_uuids:
+                ctx = None  # officers changed: derive their names afresh
+            return self._save(s, actor, action, case, new, reason, ctx)
 
     def open_case_from_lead(self, actor: Actor, lead: Lead) -> Case:
         """案件来源登记: validate the lead and register the case with a temporary number."""
         now = self.clock.now()
         lead.validate(now.date())
         with self.db.write() as s:
-            matter = MatterRepository(s).get(lead.matter_code)
+            matter = self._matter(s, lead.matter_code)
             officers = OfficerRepository(s).many(lead.officer_uuids)
             unknown = [u for u in lead.officer_uuids if u not in officers]
             if unknown:
@@ -232,7 +253,8 @@ class CaseService:
 
     def assign_officers(self, actor: Actor, case_uuid: str, officer_uuids: Sequence[str], *,
                         expected_version: int) -> Case:
-        def change(s: Session, case: Case) -> Case:
+        def change(s: Session, ctx: GuardContext) -> Case:
+            case = ctx.case
             found = OfficerRepository(s).many(officer_uuids)
             unknown = [u for u in officer_uuids if u not in found]
             if unknown:
@@ -247,27 +269,27 @@ class CaseService:
 
     def update_parties(self, actor: Actor, case_uuid: str, parties: Sequence[Party], *,
                        expected_version: int) -> Case:
-        def change(s: Session, case: Case) -> Case:
-            return replace(case, parties=tuple(p if p.uuid else replace(p, uuid=str(uuidlib.uuid4())) for p in parties))
+        def change(s: Session, ctx: GuardContext) -> Case:
+            return replace(ctx.case, parties=tuple(p if p.uuid else replace(p, uuid=str(uuidlib.uuid4()))
+                                                   for p in parties))
 
         return self._change(actor, case_uuid, expected_version, "update_parties", "", change)
 
     def advance(self, actor: Actor, case_uuid: str, action: str, *, expected_version: int, comment: str = "",
                 params: Mapping[str, object] | None = None) -> Case:
         """Perform a workflow action; refused actions raise TransitionRefused with every reason."""
-        def change(s: Session, case: Case) -> Case:
-            new, t = workflow.apply(self._context(s, actor, case, params or {}), action, comment)
+        def change(s: Session, ctx: GuardContext) -> Case:
+            new, t = workflow.apply(ctx, action, comment)
             if "assign_case_number" in t.effects:
                 new = replace(new, number=self._number(s, NUMBER_SERIES[new.kind], self.clock.now().year))
             return new
 
-        return self._change(actor, case_uuid, expected_version, action, comment, change)
+        return self._change(actor, case_uuid, expected_version, action, comment, change, params)
 
     def record_approval(self, actor: Actor, case_uuid: str, slot: str, decision: ApprovalDecision, comment: str, *,
                         expected_version: int) -> Case:
-        def change(s: Session, case: Case) -> Case:
-            return workflow.record_approval(self._context(s, actor, case, {}), slot, ApprovalDecision(decision),
-                                            comment)
+        def change(s: Session, ctx: GuardContext) -> Case:
+            return workflow.record_approval(ctx, slot, ApprovalDecision(decision), comment)
 
         return self._change(actor, case_uuid, expected_version, f"approval:{slot}", comment, change)
 
@@ -281,13 +303,13 @@ class CaseService:
                                   value=kind)
         on = start or self.clock.now().date()
         return self._change(actor, case_uuid, expected_version, f"suspend:{kind}", reason,
-                            lambda s, case: workflow.suspend(case, kind, on, actor.role))
+                            lambda s, ctx: workflow.suspend(ctx.case, kind, on, actor.role))
 
     def resume(self, actor: Actor, case_uuid: str, *, expected_version: int, reason: str = "",
                on: date | None = None) -> Case:
         day = on or self.clock.now().date()
         return self._change(actor, case_uuid, expected_version, "resume", reason,
-                            lambda s, case: workflow.resume(case, day))
+                            lambda s, ctx: workflow.resume(ctx.case, day))
 
     def extend(self, actor: Actor, case_uuid: str, rule_code: str, days: int, *, expected_version: int,
                reason: str) -> Case:
@@ -296,4 +318,4 @@ class CaseService:
                                   rule="comment.required")
         today = self.clock.now().date()
         return self._change(actor, case_uuid, expected_version, f"extend:{rule_code}", reason,
-                            lambda s, case: workflow.extend(case, rule_code, days, today, actor.role))
+                            lambda s, ctx: workflow.extend(ctx.case, rule_code, days, today, actor.role))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.catalogue import DiscretionTier, Matter
@@ -47,8 +48,9 @@ def parse_catalogue(data: object) -> list[Matter]:
 
 
 class CatalogueService:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, on_change: Callable[[], None] | None = None):
         self.db = db
+        self.on_change = on_change  # told after an import, so caches of matters are dropped
 
     def import_file(self, path: Path = DEMO_CATALOGUE) -> int:
         try:
@@ -58,7 +60,10 @@ class CatalogueService:
                                   rule="catalogue.file", path=str(path), why=str(exc)) from exc
         matters = parse_catalogue(data)
         with self.db.write() as s:
-            return MatterRepository(s).upsert(matters)
+            count = MatterRepository(s).upsert(matters)
+        if self.on_change:
+            self.on_change()
+        return count
 
     def matters(self) -> list[Matter]:
         with self.db.read() as s:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import uuid as uuidlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-import uuid as uuidlib
-from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy import Select, and_, bindparam, func, insert, select, update
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -15,7 +15,7 @@ from app.domain.cases import Approval, ApprovalDecision, Case, CaseKind, Stage
 from app.domain.deadlines import Extension, Pause
 from app.domain.errors import NotFound, StaleWrite
 from app.domain.parties import Party, PartyKind, PartyRole
-from app.store.search_text import index_tokens, match_query, normalise
+from app.store.search_text import index_tokens, match_query, normalise, query_words
 from app.store.tables import (
     ApprovalRow,
     CaseOfficerRow,
@@ -75,6 +75,20 @@ def _d(value: str | date) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
+def _children_of(model) -> Select:  # type: ignore[no-untyped-def]
+    t = model.__table__
+    return select(t).where(t.c.case_id == bindparam("case_id"), t.c.deleted.is_(False)).order_by(t.c.position)
+
+
+# Built once: reading a case happens on every workflow step.
+_CASE_BY_UUID = (select(CaseRow.__table__, MatterRow.__table__.c.name.label("matter_name"))
+                 .join(MatterRow.__table__, MatterRow.__table__.c.code == CaseRow.__table__.c.matter_code)
+                 .where(CaseRow.__table__.c.uuid == bindparam("uuid"), CaseRow.__table__.c.deleted.is_(False)))
+_CHILDREN = {m: _children_of(m) for m in (PartyRow, CaseOfficerRow, PauseRow, ExtensionRow, ApprovalRow)}
+DERIVED_COLUMNS = frozenset({"party_names", "officer_names", "next_due", "next_rule", "deadline_status",
+                             "deadline_note"})
+
+
 class CaseRepository:
     def __init__(self, session: Session):
         self.session = session
@@ -87,21 +101,23 @@ class CaseRepository:
         return row
 
     def get(self, uuid: str) -> Case:
-        row = self._row(uuid)
-        s, cid = self.session, row.id
+        """The case with its live children. Core selects (no ORM identity map): a workflow step
+        reads a case every time, so this is on the hot path."""
+        conn = self.session.connection()
+        row = conn.execute(_CASE_BY_UUID, {"uuid": uuid}).first()
+        if row is None:
+            raise NotFound("case {uuid} does not exist", rule="case.exists", uuid=uuid)
 
         def children(model):  # type: ignore[no-untyped-def]
-            return s.scalars(select(model).where(model.case_id == cid, model.deleted.is_(False))
-                             .order_by(model.position)).all()
+            return conn.execute(_CHILDREN[model], {"case_id": row.id}).all()
 
-        matter_name = s.scalar(select(MatterRow.name).where(MatterRow.code == row.matter_code)) or ""
         parties = tuple(Party(kind=PartyKind(p.kind), name=p.name, id_number=p.id_number, role=PartyRole(p.role),
                               legal_representative=p.legal_representative, phone=p.phone, address=p.address,
                               postcode=p.postcode, uuid=p.uuid, represents=p.represents)
                         for p in children(PartyRow))
         return Case(
             uuid=row.uuid, number=row.number, bureau_code=row.bureau_code, kind=CaseKind(row.kind),
-            stage=Stage(row.stage), matter_code=row.matter_code, matter_name=matter_name, cause=row.cause,
+            stage=Stage(row.stage), matter_code=row.matter_code, matter_name=row.matter_name, cause=row.cause,
             source=row.source, act_date=row.act_date, place=row.place, parties=parties,
             officer_uuids=tuple(o.officer_uuid for o in children(CaseOfficerRow)),
             act_end_date=row.act_end_date, facts=row.facts, legal_basis=row.legal_basis,
@@ -142,8 +158,10 @@ class CaseRepository:
             if expr is None:
                 return select(CaseSearchRow.case_id).where(False)
             return select(sql("rowid")).select_from(sql("case_fts")).where(sql("case_fts MATCH :q")).params(q=expr)
-        needle = normalise(text).strip()
-        return select(CaseSearchRow.case_id).where(CaseSearchRow.text.contains(needle, autoescape=True))
+        # Elsewhere: every typed word must occur in the search text (AND), as with FTS on SQLite.
+        words = query_words(text)
+        return select(CaseSearchRow.case_id).where(
+            and_(*(CaseSearchRow.text.contains(w, autoescape=True) for w in words)) if words else False)
 
     def count(self, q: CaseQuery) -> int:
         return int(self.session.scalar(self._filtered(q, select(func.count()).select_from(CaseRow))) or 0)
@@ -160,31 +178,39 @@ class CaseRepository:
     # ---- writing ------------------------------------------------------------------------------
     def add(self, case: Case, derived: Derived, now: datetime) -> Case:
         row = CaseRow(uuid=case.uuid, created_at=now, updated_at=now, change_counter=1, deleted=False,
-                      **self._scalars(case, derived))
+                      **self.scalars(case, derived))
         self.session.add(row)
         self.session.flush()
         self._write_children(row.id, case, now)
         self._write_search(row.id, case, derived, new=True)
         return self.get(case.uuid)
 
-    def update(self, case: Case, derived: Derived, now: datetime) -> Case:
-        """Write ``case`` if nobody changed it since it was read (its ``version``); else StaleWrite."""
-        values = self._scalars(case, derived)
-        result = self.session.execute(
-            update(CaseRow).where(CaseRow.uuid == case.uuid, CaseRow.change_counter == case.version,
-                                  CaseRow.deleted.is_(False))
-            .values(**values, change_counter=CaseRow.change_counter + 1, updated_at=now))
-        if result.rowcount != 1:
+    def update(self, case: Case, derived: Derived, now: datetime, before: Case | None = None) -> Case:
+        """Write ``case`` if nobody changed it since it was read (its ``version``); else StaleWrite.
+
+        With ``before`` (the case as read in this transaction) only the collections that differ
+        are touched, which keeps a workflow step to a handful of statements."""
+        values = self.scalars(case, derived)
+        if before is not None:  # write only what changed (and the derived list values)
+            old = self.scalars(before, derived)
+            values = {k: v for k, v in values.items() if k in DERIVED_COLUMNS or old[k] != v}
+        t = CaseRow.__table__
+        result = self.session.connection().execute(
+            update(t).where(t.c.uuid == case.uuid, t.c.change_counter == case.version, t.c.deleted.is_(False))
+            .values(**values, change_counter=t.c.change_counter + 1, updated_at=now)
+            .returning(t.c.id))
+        case_id = result.scalar()
+        if case_id is None:
             self._row(case.uuid)  # raises NotFound when it is gone
             raise StaleWrite("case {number} was changed by someone else since you opened it; reload and retry",
                              rule="stale", number=case.number)
-        case_id = self.session.scalar(select(CaseRow.id).where(CaseRow.uuid == case.uuid))
-        self._write_children(case_id, case, now)
-        self._write_search(case_id, case, derived, new=False)
-        return self.get(case.uuid)
+        self._write_children(case_id, case, now, before)
+        if before is None or _searched(before) != _searched(case):
+            self._write_search(case_id, case, derived, new=False)
+        return replace(case, version=case.version + 1, updated_at=now)
 
     @staticmethod
-    def _scalars(case: Case, derived: Derived) -> dict[str, object]:
+    def scalars(case: Case, derived: Derived) -> dict[str, object]:
         return dict(
             number=case.number, bureau_code=case.bureau_code, kind=case.kind.value, stage=case.stage.value,
             matter_code=case.matter_code, cause=case.cause, source=case.source, act_date=case.act_date,
@@ -196,22 +222,37 @@ class CaseRepository:
             next_due=derived.next_due, next_rule=derived.next_rule, deadline_status=derived.deadline_status,
             deadline_note=derived.deadline_note)
 
-    def _write_children(self, case_id: int, case: Case, now: datetime) -> None:
+    def _write_children(self, case_id: int, case: Case, now: datetime, before: Case | None = None) -> None:
         s = self.session
+
+        def changed(name: str) -> bool:
+            return before is None or getattr(before, name) != getattr(case, name)
+
         sync = {"updated_at": now, "change_counter": 1, "deleted": False}
 
         def existing(model):  # type: ignore[no-untyped-def]
             return s.scalars(select(model).where(model.case_id == case_id, model.deleted.is_(False))
                              .order_by(model.position)).all()
 
-        # Parties: matched by uuid; missing ones become tombstones.
-        rows = {r.uuid: r for r in existing(PartyRow)}
-        for pos, p in enumerate(case.parties):
+        # Parties: matched by uuid; missing ones become tombstones. A party that comes back (same uuid)
+        # revives its tombstone: the uuid is unique, a second row for it cannot be inserted.
+        rows, tombstones = {}, {}
+        if changed("parties"):
+            rows = {r.uuid: r for r in existing(PartyRow)}
+            tombstones = {r.uuid: r for r in s.scalars(select(PartyRow).where(
+                PartyRow.case_id == case_id, PartyRow.deleted.is_(True),
+                PartyRow.uuid.in_([p.uuid for p in case.parties])))}
+        for pos, p in enumerate(case.parties if changed("parties") else ()):
             values = dict(position=pos, kind=p.kind.value, role=p.role.value, name=p.name, id_number=p.id_number,
                           legal_representative=p.legal_representative, phone=p.phone, address=p.address,
                           postcode=p.postcode, represents=p.represents)
             row = rows.pop(p.uuid, None)
-            if row is None:
+            if row is None and p.uuid in tombstones:
+                row = tombstones[p.uuid]
+                for k, v in values.items():
+                    setattr(row, k, v)
+                row.deleted, row.change_counter, row.updated_at = False, row.change_counter + 1, now
+            elif row is None:
                 s.add(PartyRow(case_id=case_id, uuid=p.uuid, **values, **sync))
             elif any(getattr(row, k) != v for k, v in values.items()):
                 for k, v in values.items():
@@ -221,8 +262,8 @@ class CaseRepository:
         for gone in rows.values():
             gone.deleted, gone.change_counter, gone.updated_at = True, gone.change_counter + 1, now
         # Officer assignments: matched by officer.
-        assigned = {r.officer_uuid: r for r in existing(CaseOfficerRow)}
-        for pos, officer in enumerate(case.officer_uuids):
+        assigned = {r.officer_uuid: r for r in existing(CaseOfficerRow)} if changed("officer_uuids") else {}
+        for pos, officer in enumerate(case.officer_uuids if changed("officer_uuids") else ()):
             row = assigned.pop(officer, None)
             if row is None:
                 s.add(CaseOfficerRow(case_id=case_id, uuid=_uuid(), officer_uuid=officer, position=pos, **sync))
@@ -231,8 +272,8 @@ class CaseRepository:
         for gone in assigned.values():
             gone.deleted, gone.change_counter, gone.updated_at = True, gone.change_counter + 1, now
         # Pauses change only by closing the open one; extensions and approvals are append-only.
-        pauses = existing(PauseRow)
-        for pos, p in enumerate(case.pauses):
+        pauses = existing(PauseRow) if changed("pauses") else []
+        for pos, p in enumerate(case.pauses if changed("pauses") else ()):
             if pos < len(pauses):
                 if pauses[pos].end != p.end:
                     pauses[pos].end, pauses[pos].change_counter = p.end, pauses[pos].change_counter + 1
@@ -240,29 +281,30 @@ class CaseRepository:
             else:
                 s.add(PauseRow(case_id=case_id, uuid=_uuid(), position=pos, kind=p.kind, start=p.start, end=p.end,
                                **sync))
-        self._append(ExtensionRow, case_id, case.extensions, len(existing(ExtensionRow)), sync,
+        have = len(before.extensions) if before is not None else len(existing(ExtensionRow))
+        self._append(ExtensionRow, case_id, case.extensions, have, sync,
                      lambda e: dict(rule_code=e.rule_code, days=e.days, approved_on=e.approved_on,
                                     approved_by_role=e.approved_by_role))
-        self._append(ApprovalRow, case_id, case.approvals, len(existing(ApprovalRow)), sync,
+        have = len(before.approvals) if before is not None else len(existing(ApprovalRow))
+        self._append(ApprovalRow, case_id, case.approvals, have, sync,
                      lambda a: dict(slot=a.slot, decision=a.decision.value, actor_id=a.actor_id,
                                     actor_name=a.actor_name, role=a.role, at=a.at, comment=a.comment))
 
     def _append(self, model, case_id: int, items: Sequence, have: int, sync: dict, fields) -> None:  # type: ignore[no-untyped-def]
-        for pos in range(have, len(items)):
-            self.session.add(model(case_id=case_id, uuid=_uuid(), position=pos, **fields(items[pos]), **sync))
+        rows = [{"case_id": case_id, "uuid": _uuid(), "position": pos, **fields(items[pos]), **sync}
+                for pos in range(have, len(items))]
+        if rows:
+            self.session.execute(insert(model), rows)
 
     def _write_search(self, case_id: int, case: Case, derived: Derived, *, new: bool) -> None:
-        fields = [case.number, case.cause, case.place, derived.matter_name]
-        for p in case.parties:
-            fields += [p.name, p.id_number, p.address]
-        values = {"text": normalise(" ".join(fields)), "tokens": index_tokens(*fields)}
+        values = search_values(case, derived)
         if new:
             self.session.add(CaseSearchRow(case_id=case_id, **values))
         else:
             row = self.session.get(CaseSearchRow, case_id)
             if row is None:
                 self.session.add(CaseSearchRow(case_id=case_id, **values))
-            elif row.tokens != values["tokens"]:
+            elif (row.text, row.tokens) != (values["text"], values["tokens"]):
                 row.text, row.tokens = values["text"], values["tokens"]
         self.session.flush()
 
@@ -271,6 +313,20 @@ class CaseRepository:
             return ""
         names = {u: n for u, n in self.session.execute(select(OfficerRow.uuid, OfficerRow.name).where(OfficerRow.uuid.in_(uuids)))}
         return "、".join(names.get(u, "?") for u in uuids)
+
+
+def _searched(case: Case) -> tuple:
+    """What the search text is made of (the matter name follows the matter code)."""
+    return case.number, case.cause, case.place, case.matter_code, tuple((p.name, p.id_number, p.address)
+                                                                         for p in case.parties)
+
+
+def search_values(case: Case, derived: Derived) -> dict[str, str]:
+    """The search row of a case: number, cause, place, matter, and each party's name, ID, address."""
+    fields = [case.number, case.cause, case.place, derived.matter_name]
+    for p in case.parties:
+        fields += [p.name, p.id_number, p.address]
+    return {"text": normalise(" ".join(fields)), "tokens": index_tokens(*fields)}
 
 
 def _uuid() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound
@@ -13,7 +13,11 @@ from app.domain.officers import CertificateStatus, Officer
 from app.store.tables import OfficerRow
 
 
-def _to_domain(r: OfficerRow) -> Officer:
+_T = OfficerRow.__table__
+_MANY = select(_T).where(_T.c.uuid.in_(bindparam("uuids", expanding=True)), _T.c.deleted.is_(False))
+
+
+def _to_domain(r) -> Officer:  # type: ignore[no-untyped-def]  # an ORM row or a Core row
     return Officer(uuid=r.uuid, name=r.name, certificate_no=r.certificate_no,
                    certificate_valid_from=r.certificate_valid_from, certificate_valid_to=r.certificate_valid_to,
                    certificate_status=CertificateStatus(r.certificate_status), bureau_code=r.bureau_code,
@@ -43,7 +47,7 @@ class OfficerRepository:
         uuids = list(uuids)
         if not uuids:
             return {}
-        rows = self.session.scalars(select(OfficerRow).where(OfficerRow.uuid.in_(uuids), OfficerRow.deleted.is_(False)))
+        rows = self.session.connection().execute(_MANY, {"uuids": uuids})
         return {r.uuid: _to_domain(r) for r in rows}
 
     def all(self) -> list[Officer]:

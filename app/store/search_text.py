@@ -1,7 +1,7 @@
 """Chinese-aware search text. SQLite's tokenizers see a run of Han characters as one word, so we
 index character bigrams ourselves: "张三丰" -> "张三 三丰 丰". A run's last character is also
 indexed alone, so a one-character query ``X*`` finds every position. Latin letters and digits
-(ID numbers, credit codes, case numbers) stay whole words and match by prefix."""
+(ID numbers, credit codes, case numbers) stay whole words and match by prefix while being typed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import unicodedata
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
+_SEPARATORS = ",、;"  # after normalise(): what users type between words, like a space
 
 
 def normalise(text: str) -> str:
@@ -33,17 +34,33 @@ def index_tokens(*fields: str) -> str:
     return " ".join(tokens)
 
 
+def query_words(query: str) -> list[str]:
+    """The searchable words of what a user typed: Han runs and Latin/digit words, normalised;
+    punctuation, spaces and FTS syntax characters are dropped."""
+    return _RUNS.findall(normalise(query))
+
+
 def match_query(query: str) -> str | None:
     """An FTS5 MATCH expression for what a user typed; None when nothing searchable remains.
 
     Every typed word must match (AND). A Han run of two or more characters becomes a phrase of its
-    bigrams (contiguous), a single Han character or a Latin/digit word becomes a prefix query.
+    bigrams (contiguous), a single Han character becomes a prefix query. A Latin/digit word is a
+    prefix query while the user may still be typing it (at the end, or before a space or comma); one closed
+    by another character (the "1" of "〔2026〕1号") is complete and must match whole, so a full case
+    number does not also find cases 10 to 19 and every address with "18号".
     """
+    text = normalise(query)
     parts: list[str] = []
-    for run in _RUNS.findall(normalise(query)):
-        if _IS_CJK.match(run) and len(run) > 1:
-            grams = [run[i : i + 2] for i in range(len(run) - 1)]
-            parts.append('"' + " ".join(grams) + '"')
+    for m in _RUNS.finditer(text):
+        run = m.group()
+        if _IS_CJK.match(run):
+            if len(run) > 1:
+                grams = [run[i : i + 2] for i in range(len(run) - 1)]
+                parts.append('"' + " ".join(grams) + '"')
+            else:
+                parts.append(f'"{run}"*')
+        elif m.end() < len(text) and not text[m.end()].isspace() and text[m.end()] not in _SEPARATORS:
+            parts.append(f'"{run}"')
         else:
             parts.append(f'"{run}"*')
     return " AND ".join(parts) if parts else None
