@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.services import Services  # noqa: E402
-from app.store.database import open_database  # noqa: E402
+from app.services import Services
+from app.store.database import open_database
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ class Lead:
                 raise ValidationError("{field}: this field is required", field=name, rule="required")
         for name in ("discovered_on", "act_date"):
             value = getattr(self, name)
-            if not isinstance(value, date):
+            if not isinstance(value, date) or isinstance(value, datetime):  # a datetime cannot compare with a date
                 raise ValidationError("{field}: not a date", field=name, rule="date")
             if value > today:
                 raise ValidationError("{field}: {value} lies in the future", field=name, rule="date.future",

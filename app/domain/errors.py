@@ -16,14 +16,23 @@ class UserError(Exception):
         self.rule = rule
         super().__init__(self.english)
 
+    def _format_params(self, language: str | None) -> dict[str, object]:
+        """The parameters to fill in, with ``{field}`` (its label translated, if one exists) and any
+        phrase-like value (one with ``render(language)``) rendered in ``language``."""
+        params = {k: v.render(language) if callable(getattr(v, "render", None)) else v
+                  for k, v in self.params.items()}
+        if self.field is not None:
+            params["field"] = self.field if language == "en" else tr(self.field)
+        return params
+
     @property
     def message(self) -> str:
         """The text in the current UI language."""
-        return tr(self.source, **self.params)
+        return tr(self.source, **self._format_params(None))
 
     @property
     def english(self) -> str:
-        return tr_in("en", self.source, **self.params)
+        return tr_in("en", self.source, **self._format_params("en"))
 
     def __str__(self) -> str:
         return self.message
@@ -63,7 +72,8 @@ class TransitionRefused(UserError):
 
     @property
     def message(self) -> str:
-        return tr("{action} refused: {reasons}", action=tr(self.action), reasons="; ".join(r.message for r in self.reasons))
+        return tr("{action} refused: {reasons}", action=tr(self.action),
+                  reasons=tr("; ").join(r.message for r in self.reasons))
 
     @property
     def english(self) -> str:
@@ -71,5 +81,5 @@ class TransitionRefused(UserError):
                      reasons="; ".join(r.english for r in getattr(self, "reasons", [])))
 
 
-class UserCancelled(Exception):  # noqa: N818 - a signal, not a failure
+class UserCancelled(Exception):
     """The user cancelled; unwinds silently."""

@@ -10,7 +10,13 @@ from datetime import date, datetime
 from app.domain.calendar import WorkCalendar
 from app.domain.cases import Case
 from app.domain.catalogue import Matter
-from app.domain.deadlines import DeadlineStatus, compute_deadlines, late_payment_surcharge, rule_by_code
+from app.domain.deadlines import (
+    DeadlineStatus,
+    Phrase,
+    compute_deadlines,
+    late_payment_surcharge,
+    rule_by_code,
+)
 from app.domain.errors import CalendarNotLoaded, UserError
 from app.domain.officers import Actor, Officer, Role
 from app.domain.parties import PartyKind, PartyRole
@@ -46,11 +52,11 @@ def _refuse(source: str, rule: str, **params: object) -> list[UserError]:
 
 
 def officers_valid(ctx: GuardContext) -> list[UserError]:
-    valid = [u for u in ctx.case.officer_uuids
-             if u in ctx.officers and ctx.officers[u].certificate_valid_on(ctx.today)]
+    assigned = list(dict.fromkeys(ctx.case.officer_uuids))  # the same officer listed twice counts once
+    valid = [u for u in assigned if u in ctx.officers and ctx.officers[u].certificate_valid_on(ctx.today)]
     if len(valid) >= MIN_OFFICERS:
         return []
-    invalid = [ctx.officers[u].name for u in ctx.case.officer_uuids
+    invalid = [ctx.officers[u].name for u in assigned
                if u in ctx.officers and not ctx.officers[u].certificate_valid_on(ctx.today)]
     return _refuse("at least {n} officers with a 执法证 valid on {day} are required (valid: {valid}; not valid: {invalid})",
                    "officers.valid", n=MIN_OFFICERS, day=ctx.today.isoformat(), valid=len(valid),
@@ -80,13 +86,15 @@ def within_limitation(ctx: GuardContext) -> list[UserError]:
 def actor_assigned(ctx: GuardContext) -> list[UserError]:
     if ctx.actor.role is not Role.OFFICER or ctx.actor.officer_uuid in ctx.case.officer_uuids:
         return []
-    return _refuse("only an officer assigned to this case may do this", "actor.assigned")
+    return _refuse("{name} is not assigned to this case; only its own officers may do this", "actor.assigned",
+                   name=ctx.actor.name)
 
 
 def not_suspended(ctx: GuardContext) -> list[UserError]:
     if not ctx.case.suspended:
         return []
-    return _refuse("the case is suspended (中止); resume it first", "suspended")
+    since = next(p.start for p in ctx.case.pauses if p.kind == "suspension" and p.end is None)
+    return _refuse("the case is suspended (中止) since {day}; resume it first", "suspended", day=since.isoformat())
 
 
 def legal_review_required(ctx: GuardContext) -> bool:
@@ -144,19 +152,20 @@ def defence_window_over(ctx: GuardContext) -> list[UserError]:
             reasons.append(CalendarNotLoaded(d.missing_year or ctx.today.year))
         else:
             reasons += _refuse("the party's {window} runs until {due}; wait, or record a written waiver",
-                               "defence_window", window=d.rule.name, due=d.due.isoformat() if d.due else "?")
+                               "defence_window", window=Phrase(d.rule.name),
+                               due=d.due.isoformat() if d.due else "?")
     return reasons
 
 
 def hearing_request_in_time(ctx: GuardContext) -> list[UserError]:
     d = _deadline(ctx, "hearing_request")
-    if d is None:
+    if d is None or d.status is DeadlineStatus.NOT_STARTED:
         return _refuse("no decision before 事先告知 has been served", "prior_notice")
     if d.status is DeadlineStatus.CALENDAR_MISSING:
         return [CalendarNotLoaded(d.missing_year or ctx.today.year)]
     if d.status is DeadlineStatus.ELAPSED:
-        return _refuse("the hearing must be requested within 5 days of the notice (ended {due})", "hearing_request",
-                       due=d.due.isoformat() if d.due else "?")
+        return _refuse("the hearing had to be requested within 5 working days of the notice (the period ended {due})",
+                       "hearing_request", due=d.due.isoformat() if d.due else "?")
     return []
 
 
@@ -175,7 +184,7 @@ def simple_fine_limit(ctx: GuardContext) -> list[UserError]:
         return []
     return _refuse("the simple procedure allows fines up to ¥{limit} for {who}; ¥{fine} needs the ordinary procedure",
                    "simple.limit", limit=limit // 100, fine=f"{fine / 100:.2f}",
-                   who="an organisation" if organisation else "a citizen")
+                   who=Phrase("an organisation" if organisation else "a citizen"))
 
 
 def decision_approved(ctx: GuardContext) -> list[UserError]:
@@ -206,7 +215,10 @@ def fine_settled(ctx: GuardContext) -> list[UserError]:
 
 def payment_period_over(ctx: GuardContext) -> list[UserError]:
     d = _deadline(ctx, "payment")
-    if d is not None and d.status in (DeadlineStatus.OVERDUE, DeadlineStatus.MET):
+    if ctx.case.amount_due_fen() == 0 or (d is not None and d.status is DeadlineStatus.MET):
+        return _refuse("no 催告: nothing of the fine is owed (paid in full, waived or no fine)",
+                       "reminder.nothing_owed")
+    if d is not None and d.status is DeadlineStatus.OVERDUE:
         return []
     if d is not None and d.status is DeadlineStatus.CALENDAR_MISSING:
         return [CalendarNotLoaded(d.missing_year or ctx.today.year)]
@@ -220,17 +232,19 @@ def enforcement_wait_over(ctx: GuardContext) -> list[UserError]:
         return []
     if d is not None and d.status is DeadlineStatus.CALENDAR_MISSING:
         return [CalendarNotLoaded(d.missing_year or ctx.today.year)]
-    return _refuse("enforcement may be applied for only 10 days after the 催告 was served (until {due})",
-                   "enforcement.wait", due=d.due.isoformat() if d and d.due else "?")
+    return _refuse("enforcement may be applied for only after the 10 working days that follow the 催告 "
+                   "(they run until {due})", "enforcement.wait", due=d.due.isoformat() if d and d.due else "?")
 
 
 def not_night_or_holiday(ctx: GuardContext) -> list[UserError]:
     hour = ctx.now.hour
     if hour >= NIGHT_START_HOUR or hour < NIGHT_END_HOUR:
-        return _refuse("no coercive enforcement at night (22:00–06:00)", "enforcement.night")
+        return _refuse("no coercive enforcement at night (22:00–06:00); it is now {time}", "enforcement.night",
+                       time=ctx.now.strftime("%H:%M"))
     try:
         if ctx.calendar.is_rest_day(ctx.today):
-            return _refuse("no coercive enforcement on rest days or holidays", "enforcement.holiday")
+            return _refuse("no coercive enforcement on rest days or holidays, and {day} is one",
+                           "enforcement.holiday", day=ctx.today.isoformat())
     except CalendarNotLoaded as exc:
         return [exc]
     return []

@@ -8,6 +8,7 @@ MESSAGES_ZH: dict[str, str] = {
     # errors
     "calendar not loaded for {year}": "未载入{year}年工作日历",
     "{action} refused: {reasons}": "不能执行「{action}」：{reasons}",
+    "; ": "；",  # between the reasons of a refusal
     # deadlines and calendar
     # -- year calendars (calendar.py)
     "calendar year must be a whole number": "日历年份必须为整数",
@@ -56,9 +57,11 @@ MESSAGES_ZH: dict[str, str] = {
     "legal review completed": "法制审核完成",
     "prior notice served": "送达行政处罚告知书",
     "statement and defence closed": "陈述申辩结束",
+    "statement and defence waived in writing": "当事人书面放弃陈述申辩",
     "hearing requested": "申请听证",
     "hearing held": "举行听证",
     "decision made": "作出决定",
+    "decision sealed": "决定书加盖印章",
     "decision published": "公示决定",
     "decision served": "送达决定书",
     "fine paid in full": "缴清罚款",
@@ -110,4 +113,176 @@ MESSAGES_ZH: dict[str, str] = {
     "the extensions of {name} would total {total} days, more than the {limit} allowed":
         "{name}累计延长将达 {total} 日，超过允许的 {limit} 日",
     "the fine must be a whole, non-negative number of fen": "罚款金额必须是以分为单位的非负整数",
+    # workflow, guards, parties, money, services
+    # -- workflow actions (shown in "不能执行「…」") and in-stage approvals
+    "submit_filing": "提请立案审批",
+    "decline_filing": "不予立案",
+    "approve_filing": "批准立案",
+    "return_filing": "退回立案申请",
+    "end_investigation": "调查终结",
+    "transfer": "移送",
+    "submit_legal_review": "提请法制审核",
+    "resume_investigation": "退回补充调查",
+    "send_prior_notice": "送达行政处罚告知书",
+    "request_hearing": "申请听证",
+    "record_waiver": "记录书面放弃陈述申辩",
+    "close_defence": "结束陈述申辩",
+    "finish_hearing": "听证结束",
+    "submit_decision": "提请决定审批",
+    "approve_decision": "批准处罚决定",
+    "return_decision": "退回处罚决定",
+    "seal_decision": "决定书加盖印章",
+    "publish": "公示",
+    "serve": "送达决定书",
+    "record_payment": "登记缴款",
+    "waive_fine": "决定免缴罚款",
+    "send_reminder": "送达催告书",
+    "finish_execution": "执行完毕",
+    "apply_enforcement": "申请强制执行",
+    "close": "结案",
+    "archive": "归档",
+    "decide_on_spot": "当场作出处罚决定",
+    "collect_cash": "当场收缴罚款",
+    "hand_in_cash": "上缴当场收缴的罚款",
+    "submit_measure": "提请行政强制措施审批",
+    "approve_measure": "批准实施行政强制措施",
+    "return_measure": "退回行政强制措施申请",
+    "release_measure": "解除行政强制措施",
+    "start_inspection": "开始检查",
+    "record_result": "记录检查结果",
+    "case_review": "案件审核",
+    "legal_review": "法制审核",
+    "collective_discussion": "集体讨论",
+    # -- roles without a deadline-rule label
+    "supervisor": "监督员",
+    "admin": "系统管理员",
+    "system": "系统",
+    # -- field names, filled into "{field}: ..."
+    "kind": "类型",
+    "cause": "案由",
+    "source": "案件来源",
+    "place": "违法地点",
+    "matter_code": "执法事项",
+    "discovered_on": "发现日期",
+    "act_date": "违法行为发生日期",
+    "act_end_date": "违法行为终了日期",
+    "proposed_fine_fen": "拟罚款金额",
+    "parties": "当事人",
+    "name": "姓名或名称",
+    "legal_representative": "法定代表人（负责人）",
+    "id_number": "证件号码",
+    "comment": "意见",
+    "reason": "理由",
+    "fine_fen": "罚款金额",
+    "amount_fen": "缴款金额",
+    "amount": "金额",
+    "host_uuid": "听证主持人",
+    "slot": "审批栏",
+    "role": "角色",
+    "stage": "环节",
+    "pause": "中止",
+    "on": "恢复日期",
+    "rule_code": "期限",
+    "officer_uuids": "执法人员",
+    "file": "文件",
+    "deadline": "期限筛选",
+    "certificate_no": "执法证号",
+    "certificate_valid_to": "执法证有效期截止日",
+    "matters": "事项列表",
+    # -- the workflow engine (workflow.py)
+    "{action} is not possible in stage {stage}": "当前环节（{stage}）不能执行「{action}」",
+    "role {role} may not do this; allowed: {roles}": "{role}无权执行此操作，有权执行的是：{roles}",
+    "{field}: this field is required": "{field}：此项为必填项",
+    "{field}: a comment (reason) is required for this action": "{field}：此操作须填写意见（理由）",
+    "{field}: a payment must be more than zero": "{field}：缴款金额必须大于零",
+    "{field}: no {slot} approval can be given in stage {stage}": "{field}：当前环节（{stage}）不能进行{slot}",
+    "{field}: unknown pause kind {value!r}": "{field}：未知的中止类型 {value!r}",
+    "{field}: a suspension needs the approval of a section or bureau head":
+        "{field}：中止须经承办机构负责人或机关负责人批准",
+    "{field}: the case has been paused since {day}": "{field}：本案自 {day} 起已中止计算期限",
+    "{field}: a closed case cannot be suspended": "{field}：已办结的案件不能中止",
+    "{field}: the case is not paused": "{field}：本案未中止",
+    "{field}: the resume date {day} is before the pause began ({start})":
+        "{field}：恢复日期 {day} 早于中止开始日期（{start}）",
+    "{field}: the {name} cannot be extended in stage {stage}": "{field}：当前环节（{stage}）不能延长{name}",
+    # -- guards (guards.py)
+    "at least {n} officers with a 执法证 valid on {day} are required (valid: {valid}; not valid: {invalid})":
+        "须有至少 {n} 名执法证于 {day} 有效的执法人员（有效 {valid} 名；无效：{invalid}）",
+    "the act ended {end} and was discovered {found}, after the {years}-year limitation ({limit})":
+        "违法行为于 {end} 终了，{found} 才被发现，已超过 {years} 年的追责期限（至 {limit}）",
+    "{name} is not assigned to this case; only its own officers may do this":
+        "{name}不是本案承办人员，只有本案承办人员可以执行此操作",
+    "the case is suspended (中止) since {day}; resume it first": "本案自 {day} 起中止，须先恢复",
+    "法制审核 after the hearing of {day} is required before the decision":
+        "{day} 举行听证后，须经法制审核方可作出决定",
+    "法制审核 is required for this case and has not been passed": "本案须经法制审核，尚未通过",
+    "the section head's 案件审核 has not been given": "承办机构负责人尚未完成案件审核",
+    "a major case needs 集体讨论 by the bureau's heads before the decision":
+        "重大案件须经机关负责人集体讨论后方可作出决定",
+    "no decision before 事先告知 has been served": "尚未送达行政处罚告知书（事先告知），不得作出决定",
+    "the party's {window} runs until {due}; wait, or record a written waiver":
+        "当事人的{window}至 {due} 届满；请待期满，或记录当事人书面放弃",
+    "the hearing had to be requested within 5 working days of the notice (the period ended {due})":
+        "听证应在告知后 5 个工作日内申请（已于 {due} 届满）",
+    "the hearing host must be named and must not be one of the case's investigators":
+        "须指定听证主持人，且不得由本案调查人员担任",
+    "the simple procedure allows fines up to ¥{limit} for {who}; ¥{fine} needs the ordinary procedure":
+        "简易程序对{who}的罚款不得超过 {limit} 元；罚款 {fine} 元须适用普通程序",
+    "a citizen": "公民",
+    "an organisation": "法人或者其他组织",
+    "the decision has not been approved by the bureau head": "处罚决定尚未经机关负责人批准",
+    "the decision has not been sealed": "决定书尚未加盖印章",
+    "¥{owed} of the fine is unpaid (late surcharge ¥{surcharge}); apply for enforcement or record a waiver decision first":
+        "罚款尚有 {owed} 元未缴纳（加处罚款 {surcharge} 元）；请先申请强制执行或记录免缴决定",
+    "no 催告: nothing of the fine is owed (paid in full, waived or no fine)":
+        "无需催告：罚款已缴清、已决定免缴或未处罚款",
+    "催告 only after the payment period has run out ({due})": "罚款缴纳期限（至 {due}）届满后方可催告",
+    "enforcement may be applied for only after the 10 working days that follow the 催告 (they run until {due})":
+        "催告书送达满 10 个工作日后方可申请强制执行（至 {due} 届满）",
+    "no coercive enforcement at night (22:00–06:00); it is now {time}":
+        "不得在夜间（22:00至次日06:00）实施强制执行；现在是 {time}",
+    "no coercive enforcement on rest days or holidays, and {day} is one":
+        "不得在法定节假日或休息日实施强制执行；{day} 为休息日或节假日",
+    # -- leads and cases (cases.py)
+    "{field}: unknown case kind {value!r}": "{field}：未知的案件类型 {value!r}",
+    "{field}: not a date": "{field}：不是有效日期",
+    "{field}: {value} lies in the future": "{field}：{value} 晚于今天",
+    "{field}: the act ({act}) cannot happen after it was discovered ({found})":
+        "{field}：违法行为发生日期（{act}）不能晚于发现日期（{found}）",
+    "{field}: the end of a continuing act must lie between its start and today":
+        "{field}：连续或者继续状态的违法行为终了日期应在其开始日期与今天之间",
+    "{field}: a case needs at least one party": "{field}：案件至少需要一名当事人",
+    # -- parties (parties.py)
+    "{field}: {number} is not a valid resident ID number ({why})": "{field}：{number} 不是有效的居民身份证号码（{why}）",
+    "{field}: {code} is not a valid unified social credit code ({why})":
+        "{field}：{code} 不是有效的统一社会信用代码（{why}）",
+    "wrong check digit": "校验码错误",
+    "wrong length": "位数不对",
+    "impossible birth date or region code": "出生日期或地区码无效",
+    "invalid format or characters": "格式错误或含有无效字符",
+    "{field}: unknown party kind {value!r}": "{field}：未知的当事人类型 {value!r}",
+    "{field}: a party needs a name": "{field}：当事人须有姓名或名称",
+    "{field}: an organisation needs its legal representative": "{field}：单位当事人须填写法定代表人（负责人）",
+    # -- money (money.py)
+    "{field}: amount must be a whole number of fen": "{field}：金额必须是以分为单位的整数",
+    "{field}: amount must not be negative": "{field}：金额不能为负数",
+    "{field}: {text!r} is not an amount in yuan (e.g. 1200.50)": "{field}：{text!r} 不是以元为单位的金额（例如 1200.50）",
+    # -- store and services
+    "case {uuid} does not exist": "案件 {uuid} 不存在",
+    "officer {uuid} does not exist": "执法人员 {uuid} 不存在",
+    "case {number} was changed by someone else since you opened it; reload and retry":
+        "案件 {number} 在您打开后已被他人修改，请重新载入后再试",
+    "{field}: unknown matter code {code!r}; it is not in the catalogue": "{field}：执法事项库中没有事项编码 {code!r}",
+    "{field}: unknown officer {uuid}": "{field}：未知的执法人员 {uuid}",
+    "{field}: officers of a closed case cannot change": "{field}：已办结案件的执法人员不能变更",
+    "{field}: unknown deadline filter {value!r}": "{field}：未知的期限筛选条件 {value!r}",
+    "{field}: cannot read calendar file {path}: {why}": "{field}：无法读取日历文件 {path}：{why}",
+    "{field}: a calendar file holds one JSON object": "{field}：日历文件应为一个 JSON 对象",
+    "{field}: a catalogue is an object with a list of matters": "{field}：事项目录应为含有事项列表（matters）的对象",
+    "{field}: not an object": "{field}：应为对象",
+    "{field}: kind must be one of {kinds}": "{field}：类型必须是以下之一：{kinds}",
+    "{field}: duplicate matter code {code}": "{field}：事项编码 {code} 重复",
+    "{field}: cannot read catalogue {path}: {why}": "{field}：无法读取事项目录 {path}：{why}",
+    "{field}: a certificate cannot expire before it is valid": "{field}：执法证有效期截止日不能早于起始日",
+    "{field}: certificate {no} is already registered": "{field}：执法证 {no} 已登记",
 }

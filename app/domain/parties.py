@@ -7,9 +7,22 @@ from datetime import date
 from enum import StrEnum
 
 from stdnum.cn import ric, uscc
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 
+from app.domain.deadlines import Phrase
 from app.domain.errors import ValidationError
+
+
+def _why(exc: StdnumError) -> Phrase:
+    """What is wrong with a number, as a translatable phrase (stdnum's own text is English only)."""
+    if isinstance(exc, InvalidChecksum):
+        return Phrase("wrong check digit")
+    if isinstance(exc, InvalidLength):
+        return Phrase("wrong length")
+    if isinstance(exc, InvalidComponent):
+        return Phrase("impossible birth date or region code")
+    return Phrase("invalid format or characters")
 
 
 class PartyKind(StrEnum):
@@ -28,7 +41,7 @@ def check_resident_id(number: str, field: str = "id_number") -> str:
         return ric.validate(number)
     except StdnumError as exc:
         raise ValidationError("{field}: {number} is not a valid resident ID number ({why})", field=field,
-                              rule="cn.ric", number=number, why=str(exc)) from exc
+                              rule="cn.ric", number=number, why=_why(exc)) from exc
 
 
 def check_credit_code(code: str, field: str = "id_number") -> str:
@@ -37,7 +50,7 @@ def check_credit_code(code: str, field: str = "id_number") -> str:
         return uscc.validate(code)
     except StdnumError as exc:
         raise ValidationError("{field}: {code} is not a valid unified social credit code ({why})",
-                              field=field, rule="cn.uscc", code=code, why=str(exc)) from exc
+                              field=field, rule="cn.uscc", code=code, why=_why(exc)) from exc
 
 
 def birth_date_of(resident_id: str) -> date:

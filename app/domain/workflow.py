@@ -11,14 +11,36 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from app.domain.cases import Approval, ApprovalDecision, Case, Stage
-from app.domain.deadlines import Extension, Pause, rule_by_code, validate_extension
+from app.domain.deadline_rules import ROLE_LABELS
+from app.domain.deadlines import Extension, Pause, Phrase, rule_by_code, validate_extension
 from app.domain.errors import TransitionRefused, UserError, ValidationError
 from app.domain.guards import GUARDS, GuardContext, not_suspended
+from app.domain.i18n import tr, tr_in
 from app.domain.money import check_fen
 from app.domain.officers import Role
 from app.domain.workflow_table import APPROVAL_SLOTS, EXTENDABLE, TRANSITIONS, ApprovalSlot, Transition
 
 PAUSE_KINDS = ("suspension", "testing", "hearing", "announcement", "review_litigation")
+
+
+@dataclass(frozen=True)
+class RoleNames:
+    """Role names for a message, rendered in the language the message is shown in."""
+
+    roles: tuple[str, ...]
+
+    def render(self, language: str | None = None) -> str:
+        def t(text: str) -> str:
+            return tr(text) if language is None else tr_in(language, text)
+        return t(", ").join(t(ROLE_LABELS.get(r, r)) for r in self.roles)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _role_refusal(role: Role, allowed: frozenset[Role]) -> UserError:
+    return UserError("role {role} may not do this; allowed: {roles}", rule="role", role=RoleNames((role.value,)),
+                     roles=RoleNames(tuple(sorted(r.value for r in allowed))))
 
 
 @dataclass(frozen=True)
@@ -40,15 +62,14 @@ def find_transition(case: Case, action: str, table: tuple[Transition, ...] = TRA
         if t.action == action:
             return t
     raise TransitionRefused(action, [UserError("{action} is not possible in stage {stage}", rule="transition.stage",
-                                               action=action, stage=case.stage.value)])
+                                               action=Phrase(action), stage=case.stage.value)])
 
 
 def check(t: Transition, ctx: GuardContext) -> list[UserError]:
     """Every reason that refuses ``t`` now (role first, then suspension, then the row's guards)."""
     reasons: list[UserError] = []
     if ctx.actor.role not in t.roles:
-        reasons.append(UserError("role {role} may not do this; allowed: {roles}", rule="role",
-                                 role=ctx.actor.role.value, roles=", ".join(sorted(r.value for r in t.roles))))
+        reasons.append(_role_refusal(ctx.actor.role, t.roles))
         return reasons
     reasons += not_suspended(ctx)
     for name in t.guards:
@@ -131,11 +152,9 @@ def record_approval(ctx: GuardContext, slot: str, decision: ApprovalDecision, co
     match = next((s for s in approval_slots_for(case) if s.slot == slot), None)
     if match is None:
         raise ValidationError("{field}: no {slot} approval can be given in stage {stage}", field="slot",
-                              rule="approval.stage", slot=slot, stage=case.stage.value)
+                              rule="approval.stage", slot=Phrase(slot), stage=case.stage.value)
     if ctx.actor.role not in match.roles:
-        raise TransitionRefused(slot, [UserError("role {role} may not do this; allowed: {roles}", rule="role",
-                                                 role=ctx.actor.role.value,
-                                                 roles=", ".join(sorted(r.value for r in match.roles)))])
+        raise TransitionRefused(slot, [_role_refusal(ctx.actor.role, match.roles)])
     if decision is ApprovalDecision.RETURNED and not comment.strip():
         raise ValidationError("{field}: a comment (reason) is required for this action", field="comment",
                               rule="comment.required")
@@ -155,7 +174,7 @@ def suspend(case: Case, kind: str, start: date, actor_role: Role) -> Case:
         raise ValidationError("{field}: a suspension needs the approval of a section or bureau head",
                               field="role", rule="pause.approval")
     if case.open_pause is not None:
-        raise ValidationError("{field}: the case is already paused since {day}", field="kind", rule="pause.open",
+        raise ValidationError("{field}: the case has been paused since {day}", field="kind", rule="pause.open",
                               day=case.open_pause.start.isoformat())
     if case.stage in (Stage.CLOSED, Stage.ARCHIVED, Stage.NOT_FILED, Stage.TRANSFERRED):
         raise ValidationError("{field}: a closed case cannot be suspended", field="stage", rule="pause.stage")
@@ -178,8 +197,8 @@ def extend(case: Case, rule_code: str, days: int, on: date, role: Role) -> Case:
     rule = rule_by_code(rule_code)
     stages = EXTENDABLE.get(rule_code)
     if stages is None or case.stage not in stages:
-        raise ValidationError("{field}: {code} cannot be extended in stage {stage}", field="rule_code", code=rule_code,
-                              rule="extension.stage", stage=case.stage.value)
+        raise ValidationError("{field}: the {name} cannot be extended in stage {stage}", field="rule_code",
+                              rule="extension.stage", name=Phrase(rule.name), stage=case.stage.value)
     validate_extension(rule, [e for e in case.extensions if e.rule_code == rule_code], days, role.value)
     ext = Extension(rule_code=rule_code, days=days, approved_on=on, approved_by_role=role.value)
     return replace(case, extensions=(*case.extensions, ext))

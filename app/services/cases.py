@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.domain import workflow
 from app.domain.calendar import WorkCalendar
-from app.domain.catalogue import Matter
 from app.domain.cases import ApprovalDecision, Case, CaseKind, Lead, Stage
+from app.domain.catalogue import Matter
 from app.domain.deadline_rules import RULES
 from app.domain.deadlines import Deadline, DeadlineStatus, compute_deadlines, next_deadline
 from app.domain.errors import CalendarNotLoaded, StaleWrite, ValidationError

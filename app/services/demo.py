@@ -71,7 +71,7 @@ ORDINARY: list[Step] = [
     ("legal_reviewer", "approval:legal_review", (1, 8)), ("officer", "send_prior_notice", (1, 5)),
     ("officer", "close_defence", (8, 12)), ("officer", "submit_decision", (1, 5)),
     ("bureau_head", "approve_decision", (1, 3)), ("bureau_head", "seal_decision", (0, 1)),
-    ("officer", "serve", (1, 5)), ("officer", "record_payment", (2, 14)), ("officer", "finish_execution", (1, 3)),
+    ("officer", "publish", (0, 3)), ("officer", "serve", (0, 3)), ("officer", "record_payment", (2, 14)), ("officer", "finish_execution", (1, 3)),
     ("section_head", "close", (1, 5)), ("officer", "archive", (3, 20)),
 ]
 SIMPLE: list[Step] = [

@@ -15,7 +15,7 @@ from app.domain.cases import Approval, ApprovalDecision, Case, CaseKind, Stage
 from app.domain.deadlines import Extension, Pause
 from app.domain.errors import NotFound, StaleWrite
 from app.domain.parties import Party, PartyKind, PartyRole
-from app.store.search_text import index_tokens, match_query, normalise, query_words
+from app.store.search_text import index_tokens, match_query, normalise, query_terms, word_pattern
 from app.store.tables import (
     ApprovalRow,
     CaseOfficerRow,
@@ -158,10 +158,14 @@ class CaseRepository:
             if expr is None:
                 return select(CaseSearchRow.case_id).where(False)
             return select(sql("rowid")).select_from(sql("case_fts")).where(sql("case_fts MATCH :q")).params(q=expr)
-        # Elsewhere: every typed word must occur in the search text (AND), as with FTS on SQLite.
-        words = query_words(text)
-        return select(CaseSearchRow.case_id).where(
-            and_(*(CaseSearchRow.text.contains(w, autoescape=True) for w in words)) if words else False)
+        # Elsewhere: every typed word must occur in the search text (AND), matched as FTS matches it on
+        # SQLite: Han runs anywhere, Latin/digit words at the start of a word (whole when complete).
+        terms = query_terms(text)
+        if not terms:
+            return select(CaseSearchRow.case_id).where(False)
+        return select(CaseSearchRow.case_id).where(and_(*(
+            CaseSearchRow.text.contains(t.text, autoescape=True) if t.han
+            else CaseSearchRow.text.regexp_match(word_pattern(t)) for t in terms)))
 
     def count(self, q: CaseQuery) -> int:
         return int(self.session.scalar(self._filtered(q, select(func.count()).select_from(CaseRow))) or 0)

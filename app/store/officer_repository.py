@@ -12,7 +12,6 @@ from app.domain.errors import NotFound
 from app.domain.officers import CertificateStatus, Officer
 from app.store.tables import OfficerRow
 
-
 _T = OfficerRow.__table__
 _MANY = select(_T).where(_T.c.uuid.in_(bindparam("uuids", expanding=True)), _T.c.deleted.is_(False))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
@@ -34,33 +35,48 @@ def index_tokens(*fields: str) -> str:
     return " ".join(tokens)
 
 
-def query_words(query: str) -> list[str]:
-    """The searchable words of what a user typed: Han runs and Latin/digit words, normalised;
-    punctuation, spaces and FTS syntax characters are dropped."""
-    return _RUNS.findall(normalise(query))
+@dataclass(frozen=True)
+class Term:
+    """One searchable word of what a user typed."""
+
+    text: str  # normalised
+    han: bool  # a run of Han characters (else Latin letters/digits)
+    whole: bool  # a Latin/digit word closed off by the next typed character: match it whole, not as a prefix
+
+
+def query_terms(query: str) -> list[Term]:
+    """The searchable words of what a user typed; punctuation, spaces and FTS syntax are dropped.
+
+    A Latin/digit word is a prefix while the user may still be typing it (at the end, or before a
+    space or comma); one closed by another character (the "1" of "〔2026〕1号") is complete, so a full
+    case number does not also find cases 10 to 19 and every address with "18号".
+    """
+    text = normalise(query)
+    terms = []
+    for m in _RUNS.finditer(text):
+        han = bool(_IS_CJK.match(m.group()))
+        closed = m.end() < len(text) and not text[m.end()].isspace() and text[m.end()] not in _SEPARATORS
+        terms.append(Term(m.group(), han, closed and not han))
+    return terms
 
 
 def match_query(query: str) -> str | None:
     """An FTS5 MATCH expression for what a user typed; None when nothing searchable remains.
 
     Every typed word must match (AND). A Han run of two or more characters becomes a phrase of its
-    bigrams (contiguous), a single Han character becomes a prefix query. A Latin/digit word is a
-    prefix query while the user may still be typing it (at the end, or before a space or comma); one closed
-    by another character (the "1" of "〔2026〕1号") is complete and must match whole, so a full case
-    number does not also find cases 10 to 19 and every address with "18号".
+    bigrams (contiguous), a single Han character a prefix query; a Latin/digit word a prefix query
+    unless it is ``whole``.
     """
-    text = normalise(query)
     parts: list[str] = []
-    for m in _RUNS.finditer(text):
-        run = m.group()
-        if _IS_CJK.match(run):
-            if len(run) > 1:
-                grams = [run[i : i + 2] for i in range(len(run) - 1)]
-                parts.append('"' + " ".join(grams) + '"')
-            else:
-                parts.append(f'"{run}"*')
-        elif m.end() < len(text) and not text[m.end()].isspace() and text[m.end()] not in _SEPARATORS:
-            parts.append(f'"{run}"')
+    for t in query_terms(query):
+        if t.han and len(t.text) > 1:
+            parts.append('"' + " ".join(t.text[i : i + 2] for i in range(len(t.text) - 1)) + '"')
         else:
-            parts.append(f'"{run}"*')
+            parts.append(f'"{t.text}"' if t.whole else f'"{t.text}"*')
     return " AND ".join(parts) if parts else None
+
+
+def word_pattern(term: Term) -> str:
+    """A regular expression over the normalised search text matching a Latin/digit term as FTS does:
+    at the start of a word, and up to its end when the term is whole."""
+    return f"(^|[^0-9a-z]){term.text}" + ("([^0-9a-z]|$)" if term.whole else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from app.domain.cases import CaseKind, Lead
 from app.domain.parties import Party, PartyKind

@@ -1,0 +1,1 @@
+"""zhifa-central: the thin central API (identity, catalogue, supervision, sync) — FastAPI."""

@@ -1,0 +1,143 @@
+"""`zhifa`: the desktop client by default; sub-commands for headless work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.domain.errors import UserError
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.bootstrap import open_services
+    from app.config.settings import Settings
+    from app.domain import i18n
+
+    settings = Settings.load()
+    if args.data_dir:
+        settings.set("data_dir", str(Path(args.data_dir).expanduser().resolve()))
+    i18n.set_language(settings.language)
+    return open_services(settings)
+
+
+def cmd_demo_seed(args: argparse.Namespace) -> int:
+    from app.services.cases import CaseFilter
+    from app.services.demo import seed_demo
+
+    services = _services(args)
+    existing = services.cases.count(CaseFilter())
+    if args.if_empty and existing:
+        print(f"demo data already present ({existing} cases): nothing seeded")
+        return EXIT_OK
+    n = seed_demo(services, args.cases, seed=args.seed)
+    print(f"seeded {n} demo cases into {services.database.url}")
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    report = _services(args).audit.verify()
+    if report.ok:
+        print(f"audit chain OK: {report.entries} entries verified")
+        return EXIT_OK
+    print(f"audit chain BROKEN at entry {report.first_broken_seq}: {report.problem} "
+          f"({report.entries} entries before it are intact)", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_calendar_load(args: argparse.Namespace) -> int:
+    year = _services(args).calendars.load_file(Path(args.file))
+    print(f"working-day calendar for {year.year} loaded: {len(year.holidays)} holidays, "
+          f"{len(year.workdays)} adjusted working days")
+    return EXIT_OK
+
+
+def cmd_calendar_years(args: argparse.Namespace) -> int:
+    years = sorted(_services(args).calendars.calendar.known_years())
+    print(f"calendar loaded for {years[0]}–{years[-1]}" if years else "no calendar loaded")
+    return EXIT_OK
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    n = _services(args).catalogue.import_file(Path(args.file))
+    print(f"{n} matters imported")
+    return EXIT_OK
+
+
+def cmd_cases_list(args: argparse.Namespace) -> int:
+    from app.domain.cases import Stage
+    from app.services.cases import CaseFilter
+
+    services = _services(args)
+    flt = CaseFilter(stage=Stage(args.stage) if args.stage else None, deadline=args.deadline,
+                     text=args.search or "")
+    rows = services.cases.list_cases(flt, 0, args.limit)
+    for r in rows:
+        due = f"{r.next_due} {r.next_rule_name} [{r.deadline_status}]" if r.next_due else "-"
+        print(f"{r.number}\t{r.stage.value}\t{r.party_names}\t{r.matter_name}\t{due}")
+    print(f"{len(rows)} of {services.cases.count(flt)} cases")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="zhifa", description="Zhifa 执法: case handling for enforcement bureaus. "
+                                "Without a sub-command the desktop client opens.")
+    p.add_argument("--version", action="version", version=f"zhifa {__version__}")
+    p.add_argument("--data-dir", help="use the data folder DIR (its zhifa.sqlite3) instead of the per-user one")
+    sub = p.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="demo data").add_subparsers(dest="demo_command", required=True)
+    seed = demo.add_parser("seed", help="fill the database with a living demo bureau")
+    seed.add_argument("--cases", type=int, default=600)
+    seed.add_argument("--seed", type=int, default=7)
+    seed.add_argument("--if-empty", action="store_true", help="do nothing when cases already exist")
+    seed.set_defaults(func=cmd_demo_seed)
+
+    audit = sub.add_parser("audit", help="the tamper-evident audit log").add_subparsers(dest="audit_command",
+                                                                                      required=True)
+    audit.add_parser("verify", help="check the whole hash chain; names the first broken entry").set_defaults(
+        func=cmd_audit_verify)
+
+    cal = sub.add_parser("calendar", help="working-day calendars").add_subparsers(dest="calendar_command",
+                                                                                 required=True)
+    load = cal.add_parser("load", help="load a year's official calendar from a JSON file")
+    load.add_argument("file")
+    load.set_defaults(func=cmd_calendar_load)
+    cal.add_parser("years", help="which years are loaded").set_defaults(func=cmd_calendar_years)
+
+    cat = sub.add_parser("catalogue", help="the enforcement-matters catalogue").add_subparsers(
+        dest="catalogue_command", required=True)
+    imp = cat.add_parser("import", help="import matters from a JSON file")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_catalogue_import)
+
+    cases = sub.add_parser("cases", help="cases").add_subparsers(dest="cases_command", required=True)
+    lst = cases.add_parser("list", help="list cases")
+    lst.add_argument("--stage")
+    lst.add_argument("--deadline", choices=("overdue", "due_soon"))
+    lst.add_argument("--search")
+    lst.add_argument("--limit", type=int, default=50)
+    lst.set_defaults(func=cmd_cases_list)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser().parse_args(argv)
+    if args.command is None:
+        from app.bootstrap import run_gui
+
+        return run_gui(argv)
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"zhifa: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,185 @@
+"""The case list as a Qt table model that pages through the service, 200 rows at a time.
+
+A bureau keeps tens of thousands of cases; loading them all would freeze the window. The view
+asks for more (canFetchMore/fetchMore) only as the user scrolls.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.services.cases import CaseFilter, CaseRow
+from app.ui.labels import stage_label
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+CASE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CaseRow behind a row, for views that act on it
+
+_CONTEXT = "CaseListModel"
+# (attribute, English header) — the order of the columns
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("number", QT_TRANSLATE_NOOP("CaseListModel", "Number")),
+    ("party_names", QT_TRANSLATE_NOOP("CaseListModel", "Party")),
+    ("matter_name", QT_TRANSLATE_NOOP("CaseListModel", "Matter")),
+    ("stage", QT_TRANSLATE_NOOP("CaseListModel", "Stage")),
+    ("officer_names", QT_TRANSLATE_NOOP("CaseListModel", "Officers")),
+    ("next_due", QT_TRANSLATE_NOOP("CaseListModel", "Next deadline")),
+)
+
+# (foreground, background) per deadline status; other statuses keep the palette
+_DEADLINE_COLOURS = {
+    "overdue": (QColor("#9f1c1c"), QColor("#fde2e1")),
+    "due_soon": (QColor("#7a4a00"), QColor("#fff0c2")),
+}
+_INDEX_ROOT = QModelIndex()
+
+
+class CasesService(Protocol):
+    def count(self, flt: CaseFilter) -> int: ...
+
+    def list_cases(self, flt: CaseFilter, offset: int, limit: int) -> list[CaseRow]: ...
+
+
+class CaseListModel(QAbstractTableModel):
+    """Read-only rows of :class:`CaseRow`; ``totalChanged`` reports the match count after a reset."""
+
+    totalChanged = Signal(int)
+
+    def __init__(self, cases: CasesService, parent: QObject | None = None, page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self._cases = cases
+        self._page_size = page_size
+        self._filter = CaseFilter()
+        self._rows: list[CaseRow] = []
+        self._total = 0
+        self.refresh()
+
+    # -- loading -------------------------------------------------------------------------------
+    @property
+    def case_filter(self) -> CaseFilter:
+        return self._filter
+
+    def total(self) -> int:
+        """How many cases match the filter (not how many are loaded)."""
+        return self._total
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        previous, self._filter = self._filter, flt
+        try:
+            self.refresh()
+        except Exception:
+            self._filter = previous  # the rows shown still match the filter reported
+            raise
+
+    def refresh(self) -> None:
+        """Count again and load the first page; scrolling loads the rest."""
+        total = self._cases.count(self._filter)  # before the reset: a failure leaves the old rows intact
+        self.beginResetModel()
+        self._rows = []
+        self._total = total
+        self.endResetModel()
+        if self.canFetchMore(_INDEX_ROOT):
+            self.fetchMore(_INDEX_ROOT)
+        self.totalChanged.emit(self._total)
+
+    def canFetchMore(self, parent: QModelIndex = _INDEX_ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex = _INDEX_ROOT) -> None:
+        if parent.isValid():
+            return
+        offset = len(self._rows)
+        wanted = min(self._page_size, self._total - offset)
+        if wanted <= 0:
+            return
+        page = self._cases.list_cases(self._filter, offset, wanted)[:wanted]
+        if len(page) < wanted:
+            # cases were removed since the count: stop where the data ends instead of asking forever
+            log.info("case list: expected %d rows at %d, got %d", wanted, offset, len(page))
+            self._total = offset + len(page)
+        if not page:
+            return
+        self.beginInsertRows(_INDEX_ROOT, offset, offset + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def case_at(self, row: int) -> CaseRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt model interface ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = _INDEX_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = _INDEX_ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate(_CONTEXT, COLUMNS[section][1])
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.case_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        column = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "next_due":
+                return row.deadline_explanation or None
+            return self._display(row, column) or None
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+            colours = _DEADLINE_COLOURS.get(row.deadline_status)
+            if colours is None:
+                return None
+            return QBrush(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1])
+        if role == Qt.ItemDataRole.FontRole and column == "next_due" and row.deadline_status == "overdue":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == CASE_ROW_ROLE:
+            return row
+        return None
+
+    def _display(self, row: CaseRow, column: str) -> str:
+        if column == "stage":
+            return stage_label(row.stage)
+        if column == "next_due":
+            return self._deadline_text(row)
+        return str(getattr(row, column) or "")
+
+    def _deadline_text(self, row: CaseRow) -> str:
+        if row.deadline_status == "calendar_missing":
+            text = QCoreApplication.translate("CaseListModel", "{rule} (working-day calendar missing)")
+            return text.format(rule=row.next_rule_name)
+        if row.next_due is None:
+            return ""
+        return f"{row.next_due.isoformat()} {row.next_rule_name}".strip()
+
+    def retranslate(self) -> None:
+        """Headers and stage labels are translated when read; tell the views to read them again.
+        (Models get no LanguageChange event; the view owning this model calls this.)"""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))

@@ -1,0 +1,291 @@
+"""The application shell: start-up without a display, the main window over a real database,
+paging, search, colours, shortcuts and the language switch."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.bootstrap import build_main_window, open_services
+from app.config.settings import Settings
+from app.domain.cases import CaseKind, Stage
+from app.services.cases import CaseFilter
+from app.services.clock import SHANGHAI, FixedClock
+from app.services.demo import seed_demo
+from app.ui.cases.case_list_model import CASE_ROW_ROLE, PAGE_SIZE
+from app.ui.cases.case_list_view import SEARCH_DEBOUNCE_MS
+from app.ui.labels import kind_label, stage_label
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDED = 450  # two full pages and a partial one
+CLOCK = FixedClock(datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI))  # deadlines must not depend on today
+# The offscreen platform cannot raise windows or pass size hints; a real display can.
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")]
+
+
+class SpyCases:
+    """Wraps the case service and records what the model asks of it."""
+
+    def __init__(self, inner):
+        self._inner = inner
+        self.counts: list[CaseFilter] = []
+        self.pages: list[tuple[CaseFilter, int, int]] = []
+
+    def count(self, flt):
+        self.counts.append(flt)
+        return self._inner.count(flt)
+
+    def list_cases(self, flt, offset, limit):
+        self.pages.append((flt, offset, limit))
+        return self._inner.list_cases(flt, offset, limit)
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+@pytest.fixture(scope="module")
+def seeded_home(tmp_path_factory):
+    """One seeded database for the module (seeding is the slow part); tests only read it."""
+    home = tmp_path_factory.mktemp("seeded")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ZHIFA_HOME", str(home))
+        services = open_services(Settings.load(), clock=CLOCK)
+        seed_demo(services, cases=SEEDED)
+        services.database.dispose()
+    return home
+
+
+@pytest.fixture
+def window(qtbot, seeded_home, monkeypatch, log_path, language):
+    monkeypatch.setenv("ZHIFA_HOME", str(seeded_home))
+    language("zh_CN")
+    settings = Settings.load()
+    services = open_services(settings, clock=CLOCK)
+    spy = SpyCases(services.cases)
+    win = build_main_window(dataclasses.replace(services, cases=spy), settings, log_path)
+    win.spy = spy
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    services.database.dispose()
+
+
+def test_without_a_display_it_exits_with_a_clear_message(tmp_path):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the display check applies to Linux")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["ZHIFA_HOME"] = str(tmp_path)
+    code = "import app.bootstrap as b; raise SystemExit(b.run_gui([]))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "xvfb-run zhifa" in result.stderr
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "图形显示" in result.stderr
+    assert "Aborted" not in result.stderr and "could not" not in result.stderr.lower()
+    assert "no display" in (tmp_path / "logs" / "zhifa.log").read_text(encoding="utf-8")
+
+
+def test_run_gui_starts_the_whole_application(tmp_path):
+    script = (
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "import app.bootstrap as b\n"
+        "qapp = QApplication(['zhifa'])\n"
+        "def done():\n"
+        "    print('windows:', [w.objectName() for w in qapp.topLevelWidgets() if w.isVisible()])\n"
+        "    qapp.quit()\n"
+        "QTimer.singleShot(200, done)\n"
+        "raise SystemExit(b.run_gui([]))\n"
+    )
+    env = dict(os.environ, ZHIFA_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "mainWindow" in result.stdout
+    assert (tmp_path / "data" / "zhifa.sqlite3").is_file()
+    logged = (tmp_path / "logs" / "zhifa.log").read_text(encoding="utf-8")
+    assert "starting" in logged and "exiting with code 0" in logged
+
+
+def test_shows_the_first_page_and_fetches_more_on_scroll(qtbot, window):
+    model, table, spy = window.cases.model, window.cases.table, window.spy
+    assert model.total() == SEEDED
+    assert model.rowCount() == PAGE_SIZE
+    assert spy.pages == [(CaseFilter(), 0, PAGE_SIZE)]
+    for expected in (2 * PAGE_SIZE, SEEDED):
+        table.scrollToBottom()
+        table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+        qtbot.waitUntil(lambda expected=expected: model.rowCount() == expected)
+    assert not model.canFetchMore()
+    assert [offset for _, offset, _ in spy.pages] == [0, 200, 400]
+    assert all(limit <= PAGE_SIZE for _, _, limit in spy.pages)
+    numbers = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(set(numbers)) == SEEDED  # no row twice, none skipped
+
+
+def test_columns_and_status_bar_in_chinese(qtbot, window):
+    model = window.cases.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["案号", "当事人", "执法事项", "阶段", "承办人", "下一期限"]
+    assert window.windowTitle() == "执法办案"
+    assert window.navigation.count() == 1 and window.navigation.item(0).text() == "案件"
+    row = model.index(0, 0).data(CASE_ROW_ROLE)
+    assert model.index(0, 0).data() == row.number
+    assert model.index(0, 1).data() == row.party_names
+    assert model.index(0, 3).data() == stage_label(row.stage)
+    assert window.bureau_label.text() == "江海区市场监督管理局"
+    assert window.count_label.text() == f"共 {SEEDED} 件案件"
+    assert str(window.cases.model.total()) in window.count_label.text()
+    assert window.database_label.text().endswith("zhifa.sqlite3")
+    assert str(Path(window.database_location).parent.parent) == str(Path(os.environ["ZHIFA_HOME"]))
+
+
+def test_deadline_column_colours_and_tooltip(qtbot, window):
+    model = window.cases.model
+    while model.canFetchMore():
+        model.fetchMore()
+    seen = set()
+    for r in range(model.rowCount()):
+        row = model.index(r, 0).data(CASE_ROW_ROLE)
+        deadline = model.index(r, 5)
+        background = deadline.data(Qt.ItemDataRole.BackgroundRole)
+        seen.add(row.deadline_status)
+        if row.deadline_status == "overdue":
+            assert background.color().red() > background.color().blue()
+            assert row.next_due.isoformat() in deadline.data()
+        elif row.deadline_status == "due_soon":
+            assert background.color().name() == "#fff0c2"
+        else:
+            assert background is None
+        if row.deadline_explanation:
+            assert deadline.data(Qt.ItemDataRole.ToolTipRole) == row.deadline_explanation
+    assert {"overdue", "running"} <= seen, f"the demo data should show deadlines: {seen}"
+
+
+def test_search_filters_after_a_pause_in_typing(qtbot, window):
+    model, spy = window.cases.model, window.spy
+    target = model.index(3, 0).data(CASE_ROW_ROLE)
+    name = target.party_names.split("、")[0]
+    spy.counts.clear()
+    for char in name:  # QTest.keyClicks cannot type Chinese; insert() edits as typing does
+        window.cases.search.insert(char)
+    assert spy.counts == []  # debounced: nothing asked while typing
+    qtbot.waitUntil(lambda: model.case_filter.text == name, timeout=SEARCH_DEBOUNCE_MS * 8)
+    assert len([f for f in spy.counts if f.text]) == 1
+    assert 0 < model.total() < SEEDED
+    rows = [model.index(r, 0).data(CASE_ROW_ROLE) for r in range(model.rowCount())]
+    assert target.uuid in {r.uuid for r in rows}
+    assert window.count_label.text() == f"共 {SEEDED} 件案件，符合条件 {model.total()} 件"
+    window.cases.search.clear()
+    qtbot.waitUntil(lambda: model.total() == SEEDED, timeout=SEARCH_DEBOUNCE_MS * 8)
+    assert window.count_label.text() == f"共 {SEEDED} 件案件"
+
+
+def test_a_failing_search_is_reported_and_the_list_kept(qtbot, window, crash_handler, monkeypatch):
+    from app.domain.errors import ValidationError
+    from app.ui import crash
+
+    crash_handler()
+    error = ValidationError("{field}: this field is required", field="text")
+
+    def refuse(flt):
+        raise error
+
+    monkeypatch.setattr(window.spy, "count", refuse)
+    window.cases.search.setText("abc")  # the debounce timer's slot raises: the crash handler reports it
+    qtbot.waitUntil(lambda: crash.last_message_box() is not None, timeout=SEARCH_DEBOUNCE_MS * 8)
+    assert crash.last_message_box().text() == error.message
+    assert crash.last_crash_dialog() is None
+    model = window.cases.model
+    assert model.case_filter == CaseFilter() and model.total() == SEEDED and model.rowCount() == PAGE_SIZE
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.cases.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.cases.search.hasFocus)
+
+
+def test_the_list_is_read_only_and_double_click_is_harmless(qtbot, window):
+    table = window.cases.table
+    index = window.cases.model.index(2, 1)
+    before = index.data()
+    rect = table.visualRect(index)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.state() != table.State.EditingState
+    assert index.data() == before
+    assert table.selectionModel().selectedRows()[0].row() == 2
+
+
+def test_switching_to_english(qtbot, window, language):
+    model = window.cases.model
+    language("en")
+    qtbot.waitUntil(lambda: window.windowTitle() == "Zhifa")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Number", "Party", "Matter", "Stage", "Officers", "Next deadline"]
+    assert window.navigation.item(0).text() == "Cases"
+    assert window.count_label.text() == f"{SEEDED} cases"
+    row = model.index(0, 0).data(CASE_ROW_ROLE)
+    assert model.index(0, 3).data() == stage_label(row.stage)
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in model.index(0, 3).data())
+
+
+def test_every_stage_and_kind_has_a_chinese_label(language):
+    language("zh_CN")
+    assert [stage_label(s) for s in Stage] == [
+        "案件来源登记", "立案审批", "不予立案", "调查取证", "调查终结", "事先告知", "听证", "待决定", "决定审批",
+        "已决定", "已送达", "强制措施审批", "强制措施实施中", "强制措施已解除", "已催告", "强制执行", "检查实施",
+        "检查完毕", "执行完毕", "已移送", "已结案", "已归档"]
+    assert [kind_label(k) for k in CaseKind] == [
+        "行政处罚（普通程序）", "行政处罚（简易程序）", "行政强制", "行政检查"]
+    language("en")
+    assert stage_label(Stage.INVESTIGATING) == "Investigating"
+    assert stage_label("from_a_newer_version") == "from_a_newer_version"
+
+
+def test_translations_cover_every_ui_string(tmp_path):
+    """The .ts must hold every tr() string in the UI (lupdate finds none new) and translate all."""
+    ts = tmp_path / "zh_CN.ts"
+    ts.write_bytes((ROOT / "resources" / "i18n" / "zh_CN.ts").read_bytes())
+    sources = [*sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py")), str(ROOT / "app" / "bootstrap.py")]
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    result = subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "(0 new and" in result.stdout, result.stdout
+    assert 'type="unfinished"' not in ts.read_text(encoding="utf-8")
+
+
+def test_missing_translation_file_falls_back_to_english(qapp, tmp_path, caplog, language):
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.i18n import install_translators
+
+    install_translators("zh_CN", tmp_path)  # an empty folder: no zh_CN.qm
+    assert "zh_CN.qm" in caplog.text and "English" in caplog.text
+    assert QCoreApplication.translate("MainWindow", "Zhifa") == "Zhifa"
+    assert stage_label(Stage.HEARING) == "Hearing"
+
+
+def test_empty_database(qtbot, zhifa_home, log_path):
+    settings = Settings.load()
+    services = open_services(settings)
+    win = build_main_window(services, settings, log_path)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.cases.model.rowCount() == 0 and not win.cases.model.canFetchMore()
+    services.database.dispose()
