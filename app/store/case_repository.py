@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, and_, bindparam, func, insert, select, update
+from sqlalchemy import Integer, column, table
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -85,6 +86,8 @@ _CASE_BY_UUID = (select(CaseRow.__table__, MatterRow.__table__.c.name.label("mat
                  .join(MatterRow.__table__, MatterRow.__table__.c.code == CaseRow.__table__.c.matter_code)
                  .where(CaseRow.__table__.c.uuid == bindparam("uuid"), CaseRow.__table__.c.deleted.is_(False)))
 _CHILDREN = {m: _children_of(m) for m in (PartyRow, CaseOfficerRow, PauseRow, ExtensionRow, ApprovalRow)}
+# The FTS5 table exists only on SQLite (migration 0002); declared here as a lightweight table.
+_FTS = table("case_fts", column("rowid", Integer))
 DERIVED_COLUMNS = frozenset({"party_names", "officer_names", "next_due", "next_rule", "deadline_status",
                              "deadline_note"})
 
@@ -148,18 +151,17 @@ class CaseRepository:
         if q.officer_uuid:
             conds.append(CaseRow.id.in_(select(CaseOfficerRow.case_id).where(
                 CaseOfficerRow.officer_uuid == q.officer_uuid, CaseOfficerRow.deleted.is_(False))))
-        if q.text.strip():
+        if q.text.strip() and not self._fts:
             conds.append(CaseRow.id.in_(self._text_ids(q.text)))
         return stmt.where(and_(*conds))
 
+    @property
+    def _fts(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
     def _text_ids(self, text: str) -> Select:
-        if self.session.get_bind().dialect.name == "sqlite":
-            expr = match_query(text)
-            if expr is None:
-                return select(CaseSearchRow.case_id).where(False)
-            return select(sql("rowid")).select_from(sql("case_fts")).where(sql("case_fts MATCH :q")).params(q=expr)
-        # Elsewhere: every typed word must occur in the search text (AND), matched as FTS matches it on
-        # SQLite: Han runs anywhere, Latin/digit words at the start of a word (whole when complete).
+        """Elsewhere than SQLite: every typed word must occur in the search text (AND), matched as
+        FTS matches it: Han runs anywhere, Latin/digit words at the start of a word (whole when complete)."""
         terms = query_terms(text)
         if not terms:
             return select(CaseSearchRow.case_id).where(False)
@@ -167,17 +169,36 @@ class CaseRepository:
             CaseSearchRow.text.contains(t.text, autoescape=True) if t.han
             else CaseSearchRow.text.regexp_match(word_pattern(t)) for t in terms)))
 
+    def _from(self, q: CaseQuery, columns: Select) -> Select | None:
+        """The filtered statement. With text on SQLite the FTS index drives the query (its doclists
+        are walked newest case first), so a common word among 100,000 cases still answers at once."""
+        if not (q.text.strip() and self._fts):
+            return self._filtered(q, columns)
+        expr = match_query(q.text)
+        if expr is None:
+            return None
+        stmt = columns.join(_FTS, CaseRow.id == _FTS.c.rowid).where(sql("case_fts MATCH :q")).params(q=expr)
+        return self._filtered(q, stmt)
+
     def count(self, q: CaseQuery) -> int:
-        return int(self.session.scalar(self._filtered(q, select(func.count()).select_from(CaseRow))) or 0)
+        stmt = self._from(q, select(func.count()).select_from(CaseRow))
+        return int(self.session.scalar(stmt) or 0) if stmt is not None else 0
 
     def list(self, q: CaseQuery, offset: int, limit: int) -> list[CaseListing]:
-        stmt = self._filtered(q, select(CaseRow, MatterRow.name).join(MatterRow, MatterRow.code == CaseRow.matter_code))
-        stmt = stmt.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc()).offset(offset).limit(limit)
+        """A page of cases: most recently changed first; with search text, newest case first."""
+        columns = select(CaseRow, MatterRow.name).join(MatterRow, MatterRow.code == CaseRow.matter_code)
+        stmt = self._from(q, columns)
+        if stmt is None:
+            return []
+        if q.text.strip() and self._fts:
+            stmt = stmt.order_by(_FTS.c.rowid.desc())
+        else:
+            stmt = stmt.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
         return [CaseListing(uuid=r.uuid, number=r.number, kind=CaseKind(r.kind), stage=Stage(r.stage),
                             party_names=r.party_names, matter_name=name, officer_names=r.officer_names,
                             next_due=r.next_due, next_rule=r.next_rule, deadline_status=r.deadline_status,
                             deadline_note=r.deadline_note, updated_at=r.updated_at)
-                for r, name in self.session.execute(stmt)]
+                for r, name in self.session.execute(stmt.offset(offset).limit(limit))]
 
     # ---- writing ------------------------------------------------------------------------------
     def add(self, case: Case, derived: Derived, now: datetime) -> Case:

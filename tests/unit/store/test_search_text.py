@@ -44,9 +44,9 @@ def test_normalise_folds_full_width_forms_and_case():
     assert normalise(None) == ""  # type: ignore[arg-type]
 
 
-def test_a_han_run_is_indexed_as_bigrams_plus_its_last_character():
-    assert index_tokens("张三丰") == "张三 三丰 丰"
-    assert index_tokens("李明") == "李明 明"
+def test_a_han_run_is_indexed_as_bigrams_plus_each_character():
+    assert index_tokens("张三丰") == "张三 三丰 张 三 丰"
+    assert index_tokens("李明") == "李明 李 明"
 
 
 def test_a_single_han_character_is_indexed_alone():
@@ -59,12 +59,12 @@ def test_digits_and_latin_letters_stay_whole_lowercase_words():
 
 
 def test_mixed_chinese_digits_and_punctuation_split_into_runs():
-    assert index_tokens("江海市监罚〔2026〕12号") == "江海 海市 市监 监罚 罚 2026 12 号"
-    assert index_tokens("金瓯路18号") == "金瓯 瓯路 路 18 号"
+    assert index_tokens("江海市监罚〔2026〕12号") == "江海 海市 市监 监罚 江 海 市 监 罚 2026 12 号"
+    assert index_tokens("金瓯路18号") == "金瓯 瓯路 金 瓯 路 18 号"
 
 
 def test_fields_are_indexed_one_after_another():
-    assert index_tokens("张三", "李四") == "张三 三 李四 四"
+    assert index_tokens("张三", "李四") == "张三 张 三 李四 李 四"
     assert index_tokens("", "  ", "，。") == ""
 
 
@@ -74,15 +74,15 @@ def test_a_han_query_of_two_or_more_characters_is_a_phrase_of_its_bigrams():
     assert match_query("李明") == '"李明"'
 
 
-def test_a_single_han_character_or_a_latin_digit_word_is_a_prefix_query():
-    assert match_query("张") == '"张"*'
+def test_a_single_han_character_is_its_own_token_and_a_latin_digit_word_a_prefix_query():
+    assert match_query("张") == '"张"'
     assert match_query("440704") == '"440704"*'
     assert match_query("４４０７") == '"4407"*'
 
 
 def test_every_typed_word_must_match():
     assert match_query("张三 2026") == '"张三" AND "2026"*'
-    assert match_query("张三，李") == '"张三" AND "李"*'
+    assert match_query("张三，李") == '"张三" AND "李"'
 
 
 @pytest.mark.parametrize("query", ["", "   ", "，。！", "〔〕", "---", "()", '""', "*"])
@@ -141,8 +141,8 @@ def test_a_phrase_does_not_match_across_two_fields(fts):
 
 # ---- complete numbers -----------------------------------------------------------------------------------------
 def test_a_latin_digit_word_closed_by_another_character_must_match_whole():
-    assert match_query("江海市监罚〔2026〕1号") == '"江海 海市 市监 监罚" AND "2026" AND "1" AND "号"*'
-    assert match_query("金瓯路18号") == '"金瓯 瓯路" AND "18" AND "号"*'
+    assert match_query("江海市监罚〔2026〕1号") == '"江海 海市 市监 监罚" AND "2026" AND "1" AND "号"'
+    assert match_query("金瓯路18号") == '"金瓯 瓯路" AND "18" AND "号"'
 
 
 def test_a_latin_digit_word_still_being_typed_matches_by_prefix():

@@ -1,0 +1,1 @@
+"""The case list: its Qt model and view."""
