@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from app.domain.calendar import WorkCalendar
 from app.domain.cases import Case
@@ -21,6 +22,7 @@ from app.domain.errors import CalendarNotLoaded, UserError
 from app.domain.officers import Actor, Officer, Role
 from app.domain.parties import PartyKind, PartyRole
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 MIN_OFFICERS = 2  # 行政处罚法 Art. 42, 55; 行政强制法 Art. 18
 SIMPLE_LIMIT_PERSON_FEN = 200_00  # 行政处罚法 Art. 51
 SIMPLE_LIMIT_ORGANISATION_FEN = 3_000_00
@@ -40,8 +42,13 @@ class GuardContext:
     params: Mapping[str, object] = field(default_factory=dict)
 
     @property
+    def local_now(self) -> datetime:
+        """Deadlines, night hours and holidays are reckoned in Beijing time, whatever zone ``now`` has."""
+        return self.now.astimezone(SHANGHAI) if self.now.tzinfo else self.now
+
+    @property
     def today(self) -> date:
-        return self.now.date()
+        return self.local_now.date()
 
 
 Guard = Callable[[GuardContext], list[UserError]]
@@ -199,18 +206,27 @@ def decision_sealed(ctx: GuardContext) -> list[UserError]:
     return _refuse("the decision has not been sealed", "decision.sealed")
 
 
+def amount_owed(ctx: GuardContext) -> tuple[int, int]:
+    """(what the party still owes, the late surcharge in it) as of today, in fen. The surcharge
+    (加处罚款, Art. 72) runs from the end of the payment period until the fine is paid in full."""
+    case = ctx.case
+    surcharge = 0
+    if "paid_in_full" not in case.events and "fine_waived" not in case.events:
+        d = _deadline(ctx, "payment")
+        if d is not None and d.due is not None:
+            surcharge = late_payment_surcharge(case.fine_fen, d.due, ctx.today, case.pauses)
+    return max(case.fine_fen + surcharge - case.paid_fen, 0), surcharge
+
+
 def fine_settled(ctx: GuardContext) -> list[UserError]:
     case = ctx.case
     if case.fine_fen == 0 or "fine_waived" in case.events or "enforcement_applied" in case.events:
         return []
-    due = _deadline(ctx, "payment")
-    surcharge = 0
-    if due is not None and due.due is not None and "paid_in_full" not in case.events:
-        surcharge = late_payment_surcharge(case.fine_fen, due.due, ctx.today, case.pauses)
-    if case.paid_fen >= case.fine_fen and "paid_in_full" in case.events:
+    if "paid_in_full" in case.events:
         return []
+    owed, surcharge = amount_owed(ctx)
     return _refuse("¥{owed} of the fine is unpaid (late surcharge ¥{surcharge}); apply for enforcement or record a waiver decision first",
-                   "fine.unpaid", owed=f"{case.amount_due_fen() / 100:.2f}", surcharge=f"{surcharge / 100:.2f}")
+                   "fine.unpaid", owed=f"{owed / 100:.2f}", surcharge=f"{surcharge / 100:.2f}")
 
 
 def payment_period_over(ctx: GuardContext) -> list[UserError]:
@@ -237,7 +253,7 @@ def enforcement_wait_over(ctx: GuardContext) -> list[UserError]:
 
 
 def not_night_or_holiday(ctx: GuardContext) -> list[UserError]:
-    hour = ctx.now.hour
+    hour = ctx.local_now.hour
     if hour >= NIGHT_START_HOUR or hour < NIGHT_END_HOUR:
         return _refuse("no coercive enforcement at night (22:00–06:00); it is now {time}", "enforcement.night",
                        time=ctx.now.strftime("%H:%M"))

@@ -14,7 +14,7 @@ from app.domain.cases import Approval, ApprovalDecision, Case, Stage
 from app.domain.deadline_rules import ROLE_LABELS
 from app.domain.deadlines import Extension, Pause, Phrase, rule_by_code, validate_extension
 from app.domain.errors import TransitionRefused, UserError, ValidationError
-from app.domain.guards import GUARDS, GuardContext, not_suspended
+from app.domain.guards import GUARDS, GuardContext, amount_owed, not_suspended
 from app.domain.i18n import tr, tr_in
 from app.domain.money import check_fen
 from app.domain.officers import Role
@@ -62,7 +62,7 @@ def find_transition(case: Case, action: str, table: tuple[Transition, ...] = TRA
         if t.action == action:
             return t
     raise TransitionRefused(action, [UserError("{action} is not possible in stage {stage}", rule="transition.stage",
-                                               action=Phrase(action), stage=case.stage.value)])
+                                               action=Phrase(action), stage=Phrase(case.stage.value))])
 
 
 def check(t: Transition, ctx: GuardContext) -> list[UserError]:
@@ -98,9 +98,13 @@ def _record_payment(case: Case, ctx: GuardContext) -> Case:
     amount = int(ctx.params["amount_fen"])  # type: ignore[arg-type]
     if amount <= 0:
         raise ValidationError("{field}: a payment must be more than zero", field="amount_fen", rule="money")
+    owed, _surcharge = amount_owed(ctx)
+    if amount > owed:
+        raise ValidationError("{field}: ¥{amount} is more than the ¥{owed} still owed", field="amount_fen",
+                              rule="money.overpaid", amount=f"{amount / 100:.2f}", owed=f"{owed / 100:.2f}")
     paid = case.paid_fen + amount
     events = dict(case.events)
-    if paid >= case.fine_fen:
+    if amount == owed:  # the fine and any late surcharge are paid
         events["paid_in_full"] = ctx.today
     return replace(case, paid_fen=paid, events=events)
 
@@ -152,9 +156,11 @@ def record_approval(ctx: GuardContext, slot: str, decision: ApprovalDecision, co
     match = next((s for s in approval_slots_for(case) if s.slot == slot), None)
     if match is None:
         raise ValidationError("{field}: no {slot} approval can be given in stage {stage}", field="slot",
-                              rule="approval.stage", slot=Phrase(slot), stage=case.stage.value)
+                              rule="approval.stage", slot=Phrase(slot), stage=Phrase(case.stage.value))
     if ctx.actor.role not in match.roles:
         raise TransitionRefused(slot, [_role_refusal(ctx.actor.role, match.roles)])
+    if suspended := not_suspended(ctx):
+        raise TransitionRefused(slot, suspended)
     if decision is ApprovalDecision.RETURNED and not comment.strip():
         raise ValidationError("{field}: a comment (reason) is required for this action", field="comment",
                               rule="comment.required")
@@ -181,7 +187,10 @@ def suspend(case: Case, kind: str, start: date, actor_role: Role) -> Case:
     return replace(case, pauses=(*case.pauses, Pause(kind=kind, start=start, end=None)))
 
 
-def resume(case: Case, on: date) -> Case:
+def resume(case: Case, on: date, actor_role: Role) -> Case:
+    if actor_role not in (Role.SECTION_HEAD, Role.BUREAU_HEAD):
+        raise ValidationError("{field}: resuming a suspended case needs a section or bureau head", field="role",
+                              rule="pause.approval")
     pause = case.open_pause
     if pause is None:
         raise ValidationError("{field}: the case is not paused", field="pause", rule="pause.none")
@@ -198,7 +207,7 @@ def extend(case: Case, rule_code: str, days: int, on: date, role: Role) -> Case:
     stages = EXTENDABLE.get(rule_code)
     if stages is None or case.stage not in stages:
         raise ValidationError("{field}: the {name} cannot be extended in stage {stage}", field="rule_code",
-                              rule="extension.stage", name=Phrase(rule.name), stage=case.stage.value)
+                              rule="extension.stage", name=Phrase(rule.name), stage=Phrase(case.stage.value))
     validate_extension(rule, [e for e in case.extensions if e.rule_code == rule_code], days, role.value)
     ext = Extension(rule_code=rule_code, days=days, approved_on=on, approved_by_role=role.value)
     return replace(case, extensions=(*case.extensions, ext))

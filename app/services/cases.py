@@ -21,9 +21,9 @@ from app.domain.catalogue import Matter
 from app.domain.deadline_rules import RULES
 from app.domain.deadlines import Deadline, DeadlineStatus, compute_deadlines, next_deadline
 from app.domain.errors import CalendarNotLoaded, StaleWrite, ValidationError
-from app.domain.guards import GuardContext
+from app.domain.guards import GuardContext, amount_owed
 from app.domain.i18n import language, tr
-from app.domain.officers import Actor
+from app.domain.officers import Actor, Role
 from app.domain.parties import Party
 from app.domain.workflow import PAUSE_KINDS, ActionOption
 from app.domain.workflow_table import FIRST_STAGE
@@ -113,6 +113,12 @@ class CaseService:
     def deadlines(self, case_uuid: str) -> list[Deadline]:
         case = self.get(case_uuid)
         return compute_deadlines(case.deadline_inputs(), self.calendar, self.clock.now().date())
+
+    def amount_owed(self, case_uuid: str) -> tuple[int, int]:
+        """(what the party still owes in fen, the late surcharge within it) as of today."""
+        with self.db.read() as s:
+            case = CaseRepository(s).get(case_uuid)
+            return amount_owed(self._context(s, Actor("reader", "", Role.SYSTEM), case, {}))
 
     def available_actions(self, actor: Actor, case_uuid: str) -> list[ActionOption]:
         with self.db.read() as s:
@@ -309,7 +315,7 @@ class CaseService:
                on: date | None = None) -> Case:
         day = on or self.clock.now().date()
         return self._change(actor, case_uuid, expected_version, "resume", reason,
-                            lambda s, ctx: workflow.resume(ctx.case, day))
+                            lambda s, ctx: workflow.resume(ctx.case, day, actor.role))
 
     def extend(self, actor: Actor, case_uuid: str, rule_code: str, days: int, *, expected_version: int,
                reason: str) -> Case:

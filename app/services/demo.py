@@ -203,8 +203,8 @@ class DemoSeeder:
                 if what in ("submit_decision", "decide_on_spot"):
                     params["fine_fen"] = lead.proposed_fine_fen
                 if what == "record_payment":
-                    params["amount_fen"] = case.fine_fen
-                    if case.fine_fen == 0:
+                    params["amount_fen"] = cases.amount_owed(case.uuid)[0]
+                    if params["amount_fen"] == 0:
                         continue
                 case = cases.advance(actor, case.uuid, what, expected_version=case.version,
                                      comment=COMMENTS.get(what, ""), params=params)

@@ -410,11 +410,11 @@ def test_close_refused_with_an_unpaid_fine_naming_the_amount():
     assert "1000.00" in reason.message and "0.00" in reason.message
 
 
-def test_close_refused_with_a_partly_paid_fine_naming_the_rest_and_the_late_surcharge():
+def test_close_refused_with_a_partly_paid_fine_naming_what_is_owed_with_the_late_surcharge():
     # payment due 03-17 (15 days from service); on 03-20 three days late: 3 × 3 % of ¥1,000
     case = replace(served_case(), paid_fen=400_00)
     reason = refused(fine_settled(context(case, now="2026-03-20")), "fine.unpaid")
-    assert "600.00" in reason.message and "90.00" in reason.message
+    assert "690.00" in reason.message and "90.00" in reason.message  # ¥600 of the fine + ¥90 surcharge
 
 
 def test_close_allowed_after_full_payment():

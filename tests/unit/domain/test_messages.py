@@ -20,9 +20,10 @@ from app.domain.messages_zh import MESSAGES_ZH
 from app.domain.workflow_table import APPROVAL_SLOTS, TRANSITIONS
 
 ROOT = Path(__file__).resolve().parents[3]
-SCANNED = ("app/domain", "app/store", "app/services")
-ERROR_CALLS = {"UserError", "ValidationError", "NotFound", "StaleWrite", "PermissionDenied", "TransitionRefused",
+SCANNED = ("app/domain", "app/store", "app/services", "app/config")
+ERROR_CALLS = {"UserError", "ValidationError", "NotFound", "StaleWrite", "PermissionDenied", "TransitionRefused", "_invalid",
                "CalendarNotLoaded", "_refuse"}
+MESSAGE_ARG = {"_invalid": 1}  # config's _invalid(setting, message, rule, ...)
 PHRASE_CALLS = {"Phrase", "of"}  # Phrase("...") and Phrase.of("...", ...): rendered through tr()
 
 
@@ -59,7 +60,8 @@ def _message_calls() -> list[tuple[str, int, str, ast.Call]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and node.args and _call_name(node) in ERROR_CALLS | PHRASE_CALLS:
-                for text in _literals(node.args[0]):
+                message = node.args[MESSAGE_ARG.get(_call_name(node), 0)]
+                for text in _literals(message):
                     found.append((str(path.relative_to(ROOT)), node.lineno, text, node))
     return found
 
@@ -92,7 +94,7 @@ def test_every_message_call_passes_the_values_its_placeholders_name():
     for file, line, text, call in _message_calls():
         if any(k.arg is None for k in call.keywords):  # **params: cannot tell statically
             continue
-        given = {k.arg for k in call.keywords}
+        given = {k.arg for k in call.keywords} | ({"field"} if _call_name(call) == "_invalid" else set())
         if _call_name(call) == "CalendarNotLoaded":
             continue
         missing = _placeholders(text) - given

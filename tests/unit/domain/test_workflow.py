@@ -156,7 +156,7 @@ def test_an_action_not_in_the_current_stage_is_refused_with_transition_stage():
         apply(context(case), "serve")
     assert [r.rule for r in exc.value.reasons] == ["transition.stage"]
     assert exc.value.action == "serve"
-    assert "送达决定书" in exc.value.message and "investigating" in exc.value.message
+    assert "送达决定书" in exc.value.message and "调查取证" in exc.value.message
     assert exc.value.english == "serve refused: serve is not possible in stage investigating"
 
 
@@ -213,7 +213,7 @@ def test_a_suspended_case_refuses_transitions_until_resumed():
     assert "2026-03-03" in refusal_of(exc)["suspended"].message
     with pytest.raises(TransitionRefused):
         apply(context(case, BUREAU_HEAD, now="2026-03-05"), "transfer", comment="涉嫌犯罪，移送公安机关")
-    resumed = resume(case, d("2026-03-06"))
+    resumed = resume(case, d("2026-03-06"), Role.SECTION_HEAD)
     new, _ = apply(context(resumed, now="2026-03-06"), "end_investigation")
     assert new.stage is Stage.INVESTIGATION_ENDED
 
@@ -508,7 +508,7 @@ def test_an_approval_slot_outside_its_stage_is_refused():
     with pytest.raises(ValidationError) as exc:
         record_approval(context(make_case(stage=Stage.INVESTIGATING), SECTION_HEAD), "case_review", APPROVED, "")
     assert exc.value.rule == "approval.stage" and exc.value.field == "slot"
-    assert "案件审核" in exc.value.message and "investigating" in exc.value.message
+    assert "案件审核" in exc.value.message and "调查取证" in exc.value.message
 
 
 def test_an_approval_by_the_wrong_role_is_refused():
@@ -568,21 +568,21 @@ def test_a_closed_case_cannot_be_suspended(stage):
 def test_resume_before_the_pause_began_is_refused():
     case = suspend(make_case(stage=Stage.INVESTIGATING), "suspension", d("2026-03-10"), Role.SECTION_HEAD)
     with pytest.raises(ValidationError) as exc:
-        resume(case, d("2026-03-09"))
+        resume(case, d("2026-03-09"), Role.SECTION_HEAD)
     assert exc.value.rule == "date.order" and exc.value.field == "on"
     assert "2026-03-09" in exc.value.message and "2026-03-10" in exc.value.message
 
 
 def test_resume_of_a_case_that_is_not_paused_is_refused():
     with pytest.raises(ValidationError) as exc:
-        resume(make_case(stage=Stage.INVESTIGATING), d("2026-03-09"))
+        resume(make_case(stage=Stage.INVESTIGATING), d("2026-03-09"), Role.SECTION_HEAD)
     assert exc.value.rule == "pause.none"
 
 
 def test_resume_ends_the_open_pause_and_keeps_earlier_ones():
     case = make_case(stage=Stage.INVESTIGATING, pauses=(Pause("testing", d("2026-03-03"), d("2026-03-05")),))
     case = suspend(case, "suspension", d("2026-03-10"), Role.BUREAU_HEAD)
-    case = resume(case, d("2026-03-10"))  # resuming the same day is allowed
+    case = resume(case, d("2026-03-10"), Role.SECTION_HEAD)  # resuming the same day is allowed
     assert case.pauses == (Pause("testing", d("2026-03-03"), d("2026-03-05")),
                            Pause("suspension", d("2026-03-10"), d("2026-03-10")))
     assert not case.suspended and case.open_pause is None
@@ -598,7 +598,7 @@ def test_extension_in_a_wrong_stage_is_refused():
     with pytest.raises(ValidationError) as exc:
         extend(make_case(stage=Stage.SERVED), "case_handling", 30, d("2026-05-20"), Role.BUREAU_HEAD)
     assert exc.value.rule == "extension.stage" and exc.value.field == "rule_code"
-    assert "办案期限" in exc.value.message and "served" in exc.value.message
+    assert "办案期限" in exc.value.message and "已送达" in exc.value.message
 
 
 def test_extension_of_a_rule_that_is_never_extendable_is_refused():
@@ -848,3 +848,43 @@ def test_case_approved_since_compares_the_day_of_the_approval():
     assert case.approved("legal_review", since=d("2026-03-05"))
     assert not case.approved("legal_review", since=d("2026-03-06"))
     assert not case.approved("decision")
+
+
+def test_resume_needs_a_section_or_bureau_head():
+    case = suspend(make_case(stage=Stage.INVESTIGATING), "suspension", d("2026-03-02"), Role.SECTION_HEAD)
+    with pytest.raises(ValidationError) as exc:
+        resume(case, d("2026-03-09"), Role.OFFICER)
+    assert exc.value.rule == "pause.approval"
+
+
+def test_a_payment_above_what_is_owed_is_refused_naming_both_amounts():
+    case = replace(executed_case(), stage=Stage.SERVED)
+    with pytest.raises(ValidationError) as exc:
+        apply(context(case, now="2026-03-05", params={"amount_fen": 1_000_01}), "record_payment")
+    assert exc.value.rule == "money.overpaid" and "1000.01" in exc.value.message and "1000.00" in exc.value.message
+
+
+def test_a_late_payment_is_in_full_only_with_the_surcharge():
+    # served 03-02, payment due 03-17; paid on 03-20: 3 days × 3 % of ¥1,000 = ¥90 on top
+    case = replace(executed_case(), stage=Stage.SERVED)
+    case, _ = apply(context(case, now="2026-03-20", params={"amount_fen": 1_000_00}), "record_payment")
+    assert "paid_in_full" not in case.events
+    case, _ = apply(context(case, now="2026-03-20", params={"amount_fen": 90_00}), "record_payment")
+    assert case.events["paid_in_full"] == d("2026-03-20") and case.paid_fen == 1_090_00
+
+
+def test_no_approval_is_recorded_while_the_case_is_suspended():
+    case = suspend(make_case(stage=Stage.INVESTIGATION_ENDED), "suspension", d("2026-03-02"), Role.SECTION_HEAD)
+    with pytest.raises(TransitionRefused) as exc:
+        record_approval(context(case, SECTION_HEAD), "case_review", ApprovalDecision.APPROVED, "同意")
+    assert exc.value.reasons[0].rule == "suspended"
+
+
+def test_night_hours_are_reckoned_in_beijing_time_whatever_zone_now_carries():
+    from datetime import UTC, datetime
+
+    from app.domain.guards import not_night_or_holiday
+
+    case = make_case(kind=CaseKind.COERCIVE, stage=Stage.REMINDED)
+    utc_afternoon = datetime(2026, 3, 3, 15, 0, tzinfo=UTC)  # 23:00 in Beijing
+    assert not_night_or_holiday(context(case, BUREAU_HEAD, now=utc_afternoon))[0].rule == "enforcement.night"
