@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, bindparam, func, insert, select, update
-from sqlalchemy import Integer, column, table
+from sqlalchemy import Integer, Select, and_, bindparam, column, func, insert, select, table, update
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
