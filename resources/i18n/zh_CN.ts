@@ -28,8 +28,8 @@
         <translation>下一期限</translation>
     </message>
     <message>
-        <source>{rule} (working-day calendar missing)</source>
-        <translation>{rule}（缺少工作日历）</translation>
+        <source>about {due} {rule} (working-day calendar missing)</source>
+        <translation>约 {due} {rule}（缺少工作日历，暂按周末推算）</translation>
     </message>
 </context>
 <context>

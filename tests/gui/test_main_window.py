@@ -165,9 +165,12 @@ def test_deadline_column_colours_and_tooltip(qtbot, window):
         if row.deadline_status == "overdue":
             assert background.color().red() > background.color().blue()
             assert row.next_due.isoformat() in deadline.data()
+        elif row.deadline_status == "calendar_missing":  # a provisional date, said to be one
+            assert background is None
+            assert row.next_due.isoformat() in deadline.data() and "缺少工作日历" in deadline.data()
         elif row.deadline_status == "due_soon":
             assert background.color().name() == "#fff0c2"
-        else:
+        elif row.deadline_status != "calendar_missing":
             assert background is None
         if row.deadline_explanation:
             assert deadline.data(Qt.ItemDataRole.ToolTipRole) == row.deadline_explanation

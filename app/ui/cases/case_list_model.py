@@ -171,8 +171,9 @@ class CaseListModel(QAbstractTableModel):
 
     def _deadline_text(self, row: CaseRow) -> str:
         if row.deadline_status == "calendar_missing":
-            text = QCoreApplication.translate("CaseListModel", "{rule} (working-day calendar missing)")
-            return text.format(rule=row.next_rule_name)
+            text = QCoreApplication.translate("CaseListModel", "about {due} {rule} (working-day calendar missing)")
+            due = row.next_due.isoformat() if row.next_due else "?"
+            return text.format(due=due, rule=row.next_rule_name)
         if row.next_due is None:
             return ""
         return f"{row.next_due.isoformat()} {row.next_rule_name}".strip()
