@@ -43,15 +43,11 @@ class ValidationError(UserError):
 
 
 class NotFound(UserError):
-    pass
+    """The record asked for does not exist (or was deleted)."""
 
 
 class StaleWrite(UserError):
     """The record changed since the caller read it."""
-
-
-class PermissionDenied(UserError):
-    pass
 
 
 class CalendarNotLoaded(UserError):

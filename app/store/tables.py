@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    pass
+    """The metadata every table of the client store belongs to (Alembic compares against it)."""
 
 
 class SyncMixin:

@@ -103,3 +103,55 @@ def test_inspection_walks_to_archive(world, rng):
 
 def test_the_fixed_clock_starts_on_a_working_monday(world):
     assert world.clock.now() == datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI)
+
+
+def test_major_ordinary_case_walks_through_hearing_legal_review_and_collective_discussion(world, rng):
+    cases = world.services.cases
+    case = cases.open_case_from_lead(world.officer, lead(world, rng, major=True, proposed_fine_fen=80_000_00,
+                                                         party=organisation(rng)))
+    case = step(world, world.officer, case, "submit_filing")
+    case = step(world, world.bureau_head, case, "approve_filing", comment="同意立案")
+    days(world, 30)
+    case = cases.suspend(world.section_head, case.uuid, "testing", expected_version=case.version, reason="抽样送检")
+    days(world, 10)
+    case = cases.resume(world.section_head, case.uuid, expected_version=case.version, reason="检验报告已出具")
+    case = step(world, world.officer, case, "end_investigation")
+    case = step(world, world.officer, case, "submit_legal_review")
+    case = cases.record_approval(world.legal_reviewer, case.uuid, "legal_review", ApprovalDecision.APPROVED,
+                                 "事实清楚，适用法律正确", expected_version=case.version)
+    case = cases.record_approval(world.section_head, case.uuid, "case_review", ApprovalDecision.APPROVED,
+                                 "同意", expected_version=case.version)
+    case = step(world, world.officer, case, "send_prior_notice")
+    days(world, 2)
+    case = step(world, world.officer, case, "request_hearing")
+    days(world, 9)
+    case = step(world, world.officer, case, "finish_hearing", params={"host_uuid": world.officers[2].uuid})
+    assert case.stage is Stage.DELIBERATION and "hearing_held" in case.events
+    # after a hearing the earlier legal review no longer counts: a new one is required
+    refused = cases.available_actions(world.officer, case.uuid)
+    submit = next(o for o in refused if o.transition.action == "submit_decision")
+    assert {r.rule for r in submit.reasons} == {"legal_review", "collective_discussion"}
+    case = step(world, world.officer, case, "submit_legal_review")
+    days(world, 1)
+    case = cases.record_approval(world.legal_reviewer, case.uuid, "legal_review", ApprovalDecision.APPROVED,
+                                 "听证后复核，同意", expected_version=case.version)
+    case = cases.record_approval(world.bureau_head, case.uuid, "collective_discussion", ApprovalDecision.APPROVED,
+                                 "集体讨论决定：罚款八万元", expected_version=case.version)
+    case = step(world, world.officer, case, "submit_decision", params={"fine_fen": 80_000_00})
+    case = step(world, world.bureau_head, case, "approve_decision", comment="同意")
+    case = step(world, world.bureau_head, case, "seal_decision")
+    case = step(world, world.officer, case, "publish")
+    case = step(world, world.officer, case, "serve")
+    days(world, 40)  # the fine was not paid within 15 days
+    owed, surcharge = cases.amount_owed(case.uuid)
+    assert surcharge > 0 and owed == 80_000_00 + surcharge
+    case = step(world, world.officer, case, "send_reminder")
+    days(world, 20)
+    case = step(world, world.bureau_head, case, "apply_enforcement", comment="申请人民法院强制执行")
+    case = step(world, world.officer, case, "finish_execution")
+    case = step(world, world.section_head, case, "close", comment="已申请强制执行，同意结案")
+    case = step(world, world.officer, case, "archive")
+    assert case.stage is Stage.ARCHIVED
+    handling = next(d for d in cases.deadlines(case.uuid) if d.rule.code == "case_handling")
+    assert handling.paused_days == 10 and handling.status.value == "met"
+    assert world.services.audit.verify().ok

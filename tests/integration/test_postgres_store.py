@@ -98,7 +98,8 @@ def test_an_older_postgres_database_is_upgraded_and_backfilled(postgres_url, clo
 @pytest.mark.parametrize("walk", ["test_ordinary_penalty_walks_from_lead_to_archive",
                                   "test_simple_procedure_decides_on_the_spot_and_closes",
                                   "test_coercive_case_walks_through_measure_reminder_and_enforcement",
-                                  "test_inspection_walks_to_archive"])
+                                  "test_inspection_walks_to_archive",
+                                  "test_major_ordinary_case_walks_through_hearing_legal_review_and_collective_discussion"])
 def test_whole_case_walks_work_on_postgres(pg_world, rng, walk):
     getattr(walks, walk)(pg_world, rng)
     report = pg_world.services.audit.verify()
