@@ -10,22 +10,13 @@ import pytest
 
 from app.domain.calendar import WorkCalendar, YearCalendar, add_months
 from app.domain.errors import CalendarNotLoaded, ValidationError
-from app.domain.i18n import language, set_language, tr_in
+from app.domain.i18n import tr_in
 from app.domain.messages_zh import MESSAGES_ZH
 
 
 @pytest.fixture
 def cal() -> WorkCalendar:
     return WorkCalendar.builtin()
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui():
-    """Messages are checked in Chinese whatever language an earlier test left switched on."""
-    previous = language()
-    set_language("zh_CN")
-    yield
-    set_language(previous)
 
 
 def d(text: str) -> date:

@@ -33,7 +33,7 @@ from app.domain.deadlines import (
     validate_extension,
 )
 from app.domain.errors import NotFound, UserError, ValidationError
-from app.domain.i18n import language, set_language, tr_in
+from app.domain.i18n import tr_in
 from app.domain.messages_zh import MESSAGES_ZH
 
 S = DeadlineStatus
@@ -46,15 +46,6 @@ def d(text: str) -> date:
 @pytest.fixture
 def cal() -> WorkCalendar:
     return WorkCalendar.builtin()
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui():
-    """Messages are checked in Chinese whatever language an earlier test left switched on."""
-    previous = language()
-    set_language("zh_CN")
-    yield
-    set_language(previous)
 
 
 # Synthetic test data, NOT the official 2027 notice: it only has to differ from "weekends only".

@@ -35,7 +35,6 @@ from app.domain.guards import (
     simple_fine_limit,
     within_limitation,
 )
-from app.domain.i18n import language, set_language
 from app.domain.officers import CertificateStatus
 from tests.fakes.cases import (
     BUREAU_HEAD,
@@ -63,15 +62,6 @@ from tests.fakes.cases import (
 )
 
 ORD, SIM, COE = CaseKind.PENALTY_ORDINARY, CaseKind.PENALTY_SIMPLE, CaseKind.COERCIVE
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui():
-    """Messages are checked in Chinese, as the user reads them."""
-    previous = language()
-    set_language("zh_CN")
-    yield
-    set_language(previous)
 
 
 def refused(reasons: list[UserError], rule: str) -> UserError:

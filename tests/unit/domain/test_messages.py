@@ -11,11 +11,9 @@ import string
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from app.domain.deadline_rules import RULES
 from app.domain.errors import TransitionRefused, UserError, ValidationError
-from app.domain.i18n import language, set_language, tr
+from app.domain.i18n import set_language, tr
 from app.domain.messages_zh import MESSAGES_ZH
 from app.domain.workflow_table import APPROVAL_SLOTS, TRANSITIONS
 
@@ -25,14 +23,6 @@ ERROR_CALLS = {"UserError", "ValidationError", "NotFound", "StaleWrite", "Transi
                "CalendarNotLoaded", "_refuse"}
 MESSAGE_ARG = {"_invalid": 1}  # config's _invalid(setting, message, rule, ...)
 PHRASE_CALLS = {"Phrase", "of"}  # Phrase("...") and Phrase.of("...", ...): rendered through tr()
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui():
-    previous = language()
-    set_language("zh_CN")
-    yield
-    set_language(previous)
 
 
 def _python_files() -> list[Path]:

@@ -17,7 +17,6 @@ from app.domain.deadline_rules import EVENTS
 from app.domain.deadlines import Extension, Pause
 from app.domain.errors import NotFound, TransitionRefused, UserError, ValidationError
 from app.domain.guards import GUARDS
-from app.domain.i18n import language, set_language
 from app.domain.money import check_fen, format_yuan, parse_yuan
 from app.domain.officers import CertificateStatus, Role
 from app.domain.parties import Party, PartyKind, PartyRole
@@ -60,14 +59,6 @@ from tests.fakes.cases import (
 
 ORD, SIM, COE, INS = CaseKind.PENALTY_ORDINARY, CaseKind.PENALTY_SIMPLE, CaseKind.COERCIVE, CaseKind.INSPECTION
 APPROVED, RETURNED = ApprovalDecision.APPROVED, ApprovalDecision.RETURNED
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui():
-    previous = language()
-    set_language("zh_CN")
-    yield
-    set_language(previous)
 
 
 def refusal_of(exc: pytest.ExceptionInfo[TransitionRefused]) -> dict[str, UserError]:
