@@ -36,6 +36,7 @@ class Services:
         clock = clock or Clock()
         calendars = CalendarService(database, clock)
         cases = CaseService(database, clock, calendars, bureau.code, bureau.case_prefix)
+        calendars.on_change = cases.rederive_deadlines  # provisional due dates become real ones
         return cls(database=database, clock=clock, calendars=calendars, cases=cases,
                    officers=OfficerService(database, clock),
                    catalogue=CatalogueService(database, on_change=cases.forget_matters),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from app.domain.calendar import WorkCalendar, YearCalendar
@@ -16,6 +17,7 @@ class CalendarService:
     def __init__(self, db: Database, clock: Clock):
         self.db, self.clock = db, clock
         self._calendar: WorkCalendar | None = None
+        self.on_change: Callable[[int], object] | None = None  # told the year after one is loaded
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -33,6 +35,8 @@ class CalendarService:
         with self.db.write() as s:
             CalendarRepository(s).save(year, source, self.clock.now())
         self.calendar.load_year(year)
+        if self.on_change:
+            self.on_change(year.year)
         return year
 
     def load_file(self, path: Path) -> YearCalendar:

@@ -172,6 +172,18 @@ class CaseService:
                        next_due=item.next_due, next_rule_name=tr(RULE_NAMES[item.next_rule]) if item.next_rule else "",
                        deadline_status=status, deadline_explanation=_note(item.deadline_note), updated_at=item.updated_at)
 
+    def rederive_deadlines(self, year: int, batch: int = 500) -> int:
+        """After the calendar of ``year`` was loaded: recompute the next deadline of the cases that
+        waited for it (or fall in it), in batches; returns how many were recomputed."""
+        with self.db.read() as s:
+            uuids = CaseRepository(s).uuids_to_rederive(year)
+        for start in range(0, len(uuids), batch):
+            with self.db.write() as s:
+                repo = CaseRepository(s)
+                for uuid in uuids[start:start + batch]:
+                    repo.update_derived(uuid, self._derive(s, repo.get(uuid)))
+        return len(uuids)
+
     # ---- writing ------------------------------------------------------------------------------
     def _matter(self, s: Session, code: str) -> Matter:
         """Catalogue entries change only by import (which calls forget_matters): cache them."""

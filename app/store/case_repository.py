@@ -199,6 +199,20 @@ class CaseRepository:
                             deadline_note=r.deadline_note, updated_at=r.updated_at)
                 for r, name in self.session.execute(stmt.offset(offset).limit(limit))]
 
+    def uuids_to_rederive(self, year: int) -> list[str]:
+        """Cases whose next deadline waits for the calendar of ``year`` or falls in it."""
+        t = CaseRow.__table__
+        stmt = select(t.c.uuid).where(t.c.deleted.is_(False), (t.c.deadline_status == "calendar_missing") | (
+            (t.c.next_due >= date(year, 1, 1)) & (t.c.next_due <= date(year, 12, 31))))
+        return list(self.session.execute(stmt).scalars())
+
+    def update_derived(self, uuid: str, derived: Derived) -> None:
+        """Rewrite only the derived list values: the case itself did not change (no new version)."""
+        t = CaseRow.__table__
+        self.session.connection().execute(update(t).where(t.c.uuid == uuid).values(
+            next_due=derived.next_due, next_rule=derived.next_rule, deadline_status=derived.deadline_status,
+            deadline_note=derived.deadline_note))
+
     # ---- writing ------------------------------------------------------------------------------
     def add(self, case: Case, derived: Derived, now: datetime) -> Case:
         row = CaseRow(uuid=case.uuid, created_at=now, updated_at=now, change_counter=1, deleted=False,

@@ -152,3 +152,15 @@ def test_history_reads_who_did_what_when_and_why(world, rng):
         ("approve_filing", "陈科长", "section_head")]
     assert entries[-1].reason == "同意" and entries[-1].before["stage"] == "filing_review"
     assert entries[-1].after["stage"] == "investigating"
+
+
+def test_loading_a_missing_calendar_year_turns_provisional_deadlines_into_real_ones(world, rng):
+    world.clock.set(world.clock.now().replace(year=2026, month=11, day=2))
+    case = _filed(world, rng, days_ago=1)  # 90 days from November 2026 ends in 2027
+    row = world.services.cases.list_cases(CaseFilter(), 0, 1)[0]
+    assert row.deadline_status == "calendar_missing" and "2027" in row.deadline_explanation
+    # synthetic test data for 2027, not the State Council's notice
+    world.services.calendars.load_year({"year": 2027, "holidays": ["2027-01-01"], "workdays": []}, source="test")
+    row = world.services.cases.list_cases(CaseFilter(), 0, 1)[0]
+    assert row.uuid == case.uuid and row.deadline_status == "running" and row.next_due.year == 2027
+    assert world.services.cases.get(case.uuid).version == case.version  # not a change of the case
