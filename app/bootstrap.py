@@ -127,7 +127,7 @@ def run_gui(argv: Sequence[str]) -> int:
     settings = Settings.load()
     problem = display_problem()
     if problem:
-        log.error("no display: DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset")
+        log.info("no display (the user was told how to run it): DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset")
         print(problem, file=sys.stderr, end="")
         return EXIT_NO_DISPLAY
 
