@@ -72,7 +72,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
     from app.domain.cases import Stage
     from app.services.cases import CaseFilter
 
-    services = _services(args)
+    services = _services(args)  # --stage was checked by argparse against the stages
     flt = CaseFilter(stage=Stage(args.stage) if args.stage else None, deadline=args.deadline,
                      text=args.search or "")
     rows = services.cases.list_cases(flt, 0, args.limit)
@@ -84,6 +84,8 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from app.domain.cases import Stage
+
     p = argparse.ArgumentParser(prog="zhifa", description="Zhifa 执法: case handling for enforcement bureaus. "
                                 "Without a sub-command the desktop client opens.")
     p.add_argument("--version", action="version", version=f"zhifa {__version__}")
@@ -117,7 +119,7 @@ def parser() -> argparse.ArgumentParser:
 
     cases = sub.add_parser("cases", help="cases").add_subparsers(dest="cases_command", required=True)
     lst = cases.add_parser("list", help="list cases")
-    lst.add_argument("--stage")
+    lst.add_argument("--stage", choices=[s.value for s in Stage])
     lst.add_argument("--deadline", choices=("overdue", "due_soon"))
     lst.add_argument("--search")
     lst.add_argument("--limit", type=int, default=50)
