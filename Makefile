@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Qt translations are compiled from the .ts source at install time, never committed.
-$(QM): resources/i18n/zh_CN.ts $(STAMP)
+$(QM): $(wildcard resources/i18n/zh_CN*.ts) $(STAMP)
 	mkdir -p $(dir $(QM))
-	$(BIN)/pyside6-lrelease -silent resources/i18n/zh_CN.ts -qm $(QM)
+	$(BIN)/pyside6-lrelease -silent resources/i18n/zh_CN*.ts -qm $(QM)
 
 i18n: $(QM)
 

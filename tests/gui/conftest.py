@@ -14,7 +14,8 @@ from app.bootstrap import configure_logging
 from app.domain import i18n as domain_i18n
 
 ROOT = Path(__file__).resolve().parents[2]
-TS_FILE = ROOT / "resources" / "i18n" / "zh_CN.ts"
+# One .ts per area (contexts do not overlap); lrelease merges them into one zh_CN.qm.
+TS_FILES = sorted((ROOT / "resources" / "i18n").glob("zh_CN*.ts"))
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +26,7 @@ def qm_dir(tmp_path_factory) -> Path:
     if tool is None:
         pytest.fail("pyside6-lrelease not found: install PySide6 into the venv")
     out = tmp_path_factory.mktemp("qm")
-    result = subprocess.run([tool, str(TS_FILE), "-qm", str(out / "zh_CN.qm")], capture_output=True,
+    result = subprocess.run([tool, *map(str, TS_FILES), "-qm", str(out / "zh_CN.qm")], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "0 unfinished" in result.stdout and "untranslated" not in result.stdout, result.stdout
