@@ -315,4 +315,8 @@ MESSAGES_ZH: dict[str, str] = {
     "transferred": "已移送", "closed": "已结案", "archived": "已归档",
     "{field}: ¥{amount} is more than the ¥{owed} still owed": "{field}：¥{amount} 超过尚欠金额 ¥{owed}",
     "{field}: resuming a suspended case needs a section or bureau head": "{field}：恢复中止的案件须经承办机构负责人或机关负责人批准",
+    "{field}: cannot sort by {value!r}": "{field}：不能按 {value!r} 排序",
+    "{field}: the date range ends before it begins": "{field}：日期范围的结束早于开始",
+    "sort": "排序",
+    "registered_to": "登记日期（止）",
 }

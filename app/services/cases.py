@@ -43,8 +43,19 @@ TEMPORARY_SERIES = "临"
 RULE_NAMES = {r.code: r.name for r in RULES}
 
 
+SORT_KEYS = ("number", "party", "matter", "stage", "next_due", "updated", "registered")
+
+
 @dataclass(frozen=True)
 class CaseFilter:
+    """What the case list shows. Without ``text`` it is sorted by ``sort``; with ``text`` the
+    newest matching case comes first."""
+
+    stages: tuple[Stage, ...] = ()  # any of these (with ``stage``: both must hold)
+    registered_from: date | None = None
+    registered_to: date | None = None
+    sort: str = "updated"  # one of SORT_KEYS
+    descending: bool = True
     stage: Stage | None = None
     kind: CaseKind | None = None
     matter_code: str | None = None
@@ -130,8 +141,15 @@ class CaseService:
 
     def _query(self, flt: CaseFilter) -> CaseQuery:
         today = self.clock.now().date()
+        if flt.sort not in SORT_KEYS:
+            raise ValidationError("{field}: cannot sort by {value!r}", field="sort", rule="filter", value=flt.sort)
+        if flt.registered_from and flt.registered_to and flt.registered_from > flt.registered_to:
+            raise ValidationError("{field}: the date range ends before it begins", field="registered_to",
+                                  rule="date.order")
         q = CaseQuery(stage=flt.stage.value if flt.stage else None, kind=flt.kind.value if flt.kind else None,
-                      matter_code=flt.matter_code or None, officer_uuid=flt.officer_uuid or None, text=flt.text)
+                      matter_code=flt.matter_code or None, officer_uuid=flt.officer_uuid or None, text=flt.text,
+                      stages=tuple(s.value for s in flt.stages), registered_from=flt.registered_from,
+                      registered_to=flt.registered_to, sort=flt.sort, descending=flt.descending)
         if flt.deadline == "overdue":
             return replace(q, due_to=today - timedelta(days=1), deadline_status="ok")
         if flt.deadline == "due_soon":

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Integer, Select, and_, bindparam, column, func, insert, select, table, update
 from sqlalchemy import text as sql
@@ -47,8 +48,18 @@ class CaseListing:
     updated_at: datetime
 
 
+SORT_COLUMNS = {"number": CaseRow.number, "party": CaseRow.party_names, "matter": CaseRow.matter_code,
+                "stage": CaseRow.stage, "next_due": CaseRow.next_due, "updated": CaseRow.updated_at,
+                "registered": CaseRow.created_at}
+
+
 @dataclass(frozen=True)
 class CaseQuery:
+    stages: tuple[str, ...] = ()
+    registered_from: date | None = None
+    registered_to: date | None = None  # inclusive
+    sort: str = "updated"  # a key of SORT_COLUMNS; with search text the FTS order wins
+    descending: bool = True
     stage: str | None = None
     kind: str | None = None
     matter_code: str | None = None
@@ -87,6 +98,7 @@ _CASE_BY_UUID = (select(CaseRow.__table__, MatterRow.__table__.c.name.label("mat
 _CHILDREN = {m: _children_of(m) for m in (PartyRow, CaseOfficerRow, PauseRow, ExtensionRow, ApprovalRow)}
 # The FTS5 table exists only on SQLite (migration 0002); declared here as a lightweight table.
 _FTS = table("case_fts", column("rowid", Integer))
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 DERIVED_COLUMNS = frozenset({"party_names", "officer_names", "next_due", "next_rule", "deadline_status",
                              "deadline_note"})
 
@@ -137,6 +149,13 @@ class CaseRepository:
         conds = [CaseRow.deleted.is_(False)]
         if q.stage:
             conds.append(CaseRow.stage == q.stage)
+        if q.stages:
+            conds.append(CaseRow.stage.in_(q.stages))
+        if q.registered_from:
+            conds.append(CaseRow.created_at >= datetime.combine(q.registered_from, time.min, SHANGHAI))
+        if q.registered_to:
+            conds.append(CaseRow.created_at < datetime.combine(q.registered_to + timedelta(days=1), time.min,
+                                                               SHANGHAI))
         if q.kind:
             conds.append(CaseRow.kind == q.kind)
         if q.matter_code:
@@ -192,7 +211,10 @@ class CaseRepository:
         if q.text.strip() and self._fts:
             stmt = stmt.order_by(_FTS.c.rowid.desc())
         else:
-            stmt = stmt.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
+            key = SORT_COLUMNS[q.sort]
+            nulls_last = key.is_(None)  # cases without a deadline go after those with one
+            stmt = stmt.order_by(nulls_last, key.desc() if q.descending else key.asc(),
+                                 CaseRow.id.desc() if q.descending else CaseRow.id.asc())
         return [CaseListing(uuid=r.uuid, number=r.number, kind=CaseKind(r.kind), stage=Stage(r.stage),
                             party_names=r.party_names, matter_name=name, officer_names=r.officer_names,
                             next_due=r.next_due, next_rule=r.next_rule, deadline_status=r.deadline_status,

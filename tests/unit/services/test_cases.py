@@ -164,3 +164,30 @@ def test_loading_a_missing_calendar_year_turns_provisional_deadlines_into_real_o
     row = world.services.cases.list_cases(CaseFilter(), 0, 1)[0]
     assert row.uuid == case.uuid and row.deadline_status == "running" and row.next_due.year == 2027
     assert world.services.cases.get(case.uuid).version == case.version  # not a change of the case
+
+
+def test_the_list_sorts_by_a_column_both_ways_and_filters_by_stages_and_registration_date(world, rng):
+    cases = world.services.cases
+    a = cases.open_case_from_lead(world.officer, lead(world, rng))
+    world.clock.set(world.clock.now() + timedelta(days=3))
+    b = _filed(world, rng)
+    numbers = [r.number for r in cases.list_cases(CaseFilter(sort="number", descending=False), 0, 10)]
+    assert numbers == sorted(numbers)
+    assert [r.uuid for r in cases.list_cases(CaseFilter(sort="registered"), 0, 10)] == [b.uuid, a.uuid]
+    due_first = cases.list_cases(CaseFilter(sort="next_due", descending=False), 0, 10)
+    assert due_first[-1].next_due is None or all(r.next_due for r in due_first)  # no deadline: last
+    both = CaseFilter(stages=(Stage.REGISTERED, Stage.INVESTIGATING))
+    assert cases.count(both) == 2 and cases.count(CaseFilter(stages=(Stage.INVESTIGATING,))) == 1
+    day_b = world.clock.now().date()
+    assert [r.uuid for r in cases.list_cases(CaseFilter(registered_from=day_b), 0, 10)] == [b.uuid]
+    assert [r.uuid for r in cases.list_cases(CaseFilter(registered_to=day_b - timedelta(days=1)), 0, 10)] == [a.uuid]
+
+
+@pytest.mark.parametrize(("flt", "field"), [
+    (CaseFilter(sort="colour"), "sort"),
+    (CaseFilter(registered_from=date(2026, 3, 5), registered_to=date(2026, 3, 1)), "registered_to"),
+])
+def test_a_bad_list_filter_is_refused_naming_the_field(world, flt, field):
+    with pytest.raises(ValidationError) as err:
+        world.services.cases.list_cases(flt, 0, 10)
+    assert err.value.field == field
