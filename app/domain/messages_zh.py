@@ -319,4 +319,14 @@ MESSAGES_ZH: dict[str, str] = {
     "{field}: the date range ends before it begins": "{field}：日期范围的结束早于开始",
     "sort": "排序",
     "registered_to": "登记日期（止）",
+    # -- users and sign-in (users.py)
+    "{field}: {name} does not hold the role {role}": "{field}：{name} 没有「{role}」角色",
+    "{field}: a user name has 2 to 40 characters and no spaces": "{field}：用户名为 2 至 40 个字符，不含空格",
+    "{field}: a password needs at least {n} characters, with letters and digits": "{field}：密码至少 {n} 位，须同时包含字母和数字",
+    "{field}: choose at least one role": "{field}：请至少选择一个角色",
+    "{field}: a case officer must be linked to an officer record (执法证)": "{field}：承办人须关联执法人员（执法证）记录",
+    "username": "用户名",
+    "password": "密码",
+    "roles": "角色",
+    "officer_uuid": "执法人员",
 }
