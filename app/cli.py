@@ -27,15 +27,85 @@ def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_demo_seed(args: argparse.Namespace) -> int:
     from app.services.cases import CaseFilter
-    from app.services.demo import seed_demo
+    from app.services.demo import seed_demo, seed_demo_users
 
     services = _services(args)
     existing = services.cases.count(CaseFilter())
     if args.if_empty and existing:
         print(f"demo data already present ({existing} cases): nothing seeded")
-        return EXIT_OK
-    n = seed_demo(services, args.cases, seed=args.seed)
-    print(f"seeded {n} demo cases into {services.database.url}")
+    else:
+        n = seed_demo(services, args.cases, seed=args.seed)
+        print(f"seeded {n} demo cases into {services.database.url}")
+    accounts = seed_demo_users(services)
+    if accounts:
+        _print_demo_accounts(accounts)
+    return EXIT_OK
+
+
+def _print_demo_accounts(accounts: list[tuple[str, str, str]]) -> None:
+    width = max(len(a[0]) for a in accounts) + 2
+    print("demo accounts (demo data only, never on a real installation):")
+    print(f"  {'user name':<{width}}{'password':<{width + 4}}role")
+    for username, password, role in accounts:
+        print(f"  {username:<{width}}{password:<{width + 4}}{role}")
+
+
+def _roles(text: str) -> frozenset:
+    """``officer,section_head`` -> the roles (a person may hold several)."""
+    from app.domain.officers import Role
+    from app.domain.users import SIGN_IN_ROLES
+
+    choices = ", ".join(r.value for r in SIGN_IN_ROLES)
+    roles = set()
+    for value in filter(None, (v.strip() for v in text.split(","))):
+        if value not in {r.value for r in SIGN_IN_ROLES}:
+            raise argparse.ArgumentTypeError(f"unknown role {value!r}; choose from {choices}")
+        roles.add(Role(value))
+    if not roles:
+        raise argparse.ArgumentTypeError(f"name at least one role from {choices}")
+    return frozenset(roles)
+
+
+def _new_password() -> str:
+    """From ZHIFA_NEW_PASSWORD (scripted installs), else asked twice without echo."""
+    import getpass
+    import os
+
+    from app.domain.errors import ValidationError
+
+    if os.environ.get("ZHIFA_NEW_PASSWORD"):
+        return os.environ["ZHIFA_NEW_PASSWORD"]
+    first = getpass.getpass("password: ")
+    if getpass.getpass("password again: ") != first:
+        raise ValidationError("{field}: the two passwords differ", field="password", rule="user.password_repeat")
+    return first
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    """Whoever can run this on the data folder already holds the whole database: the command acts
+    as an administrator, recorded in the audit chain under the operating-system login."""
+    import getpass
+
+    from app.domain.errors import ValidationError
+    from app.domain.officers import Role
+    from app.domain.users import SignedIn, User
+
+    services = _services(args)
+    officer_uuid = None
+    if args.officer_certificate:
+        officer = next((o for o in services.officers.all() if o.certificate_no == args.officer_certificate), None)
+        if officer is None:
+            raise ValidationError("{field}: no officer holds certificate {no}", field="officer_certificate",
+                                  rule="user.officer", no=args.officer_certificate)
+        officer_uuid = officer.uuid
+    admin = None
+    if services.auth.has_users():
+        login = getpass.getuser()
+        admin = SignedIn(User(f"cli:{login}"[:36], f"cli:{login}", f"命令行（{login}）"[:50],
+                              frozenset({Role.ADMIN})), Role.ADMIN, at=services.clock.now())
+    user = services.auth.create_user(admin, args.username, args.name, args.roles, _new_password(),
+                                     officer_uuid=officer_uuid)
+    print(f"user {user.username} created ({', '.join(sorted(r.value for r in user.roles))})")
     return EXIT_OK
 
 
@@ -98,6 +168,16 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=7)
     seed.add_argument("--if-empty", action="store_true", help="do nothing when cases already exist")
     seed.set_defaults(func=cmd_demo_seed)
+
+    users = sub.add_parser("users", help="user accounts").add_subparsers(dest="users_command", required=True)
+    add = users.add_parser("add", help="create an account (the first one must include the admin role); the "
+                           "password is asked twice, or read from ZHIFA_NEW_PASSWORD")
+    add.add_argument("--username", required=True)
+    add.add_argument("--name", required=True, help="the person's name as shown (Chinese)")
+    add.add_argument("--roles", required=True, type=_roles,
+                     help="comma-separated: officer, section_head, legal_reviewer, bureau_head, supervisor, admin")
+    add.add_argument("--officer-certificate", help="执法证 number of the officer record (required for officer)")
+    add.set_defaults(func=cmd_users_add)
 
     audit = sub.add_parser("audit", help="the tamper-evident audit log").add_subparsers(dest="audit_command",
                                                                                       required=True)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app.services.audit import AuditService
+from app.services.auth import AuthService
 from app.services.calendar import CalendarService
 from app.services.cases import CaseService
 from app.services.catalogue import CatalogueService
 from app.services.clock import Clock
 from app.services.officers import OfficerService
 from app.store.database import Database
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 
 class Bureau(Protocol):
@@ -29,10 +33,13 @@ class Services:
     officers: OfficerService
     catalogue: CatalogueService
     audit: AuditService
+    auth: AuthService
     bureau_name: str
 
     @classmethod
-    def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None) -> Services:
+    def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None,
+               password_hasher: PasswordHasher | None = None) -> Services:
+        """``password_hasher``: Argon2 defaults when None; tests pass a cheap one."""
         clock = clock or Clock()
         calendars = CalendarService(database, clock)
         cases = CaseService(database, clock, calendars, bureau.code, bureau.case_prefix)
@@ -40,4 +47,5 @@ class Services:
         return cls(database=database, clock=clock, calendars=calendars, cases=cases,
                    officers=OfficerService(database, clock),
                    catalogue=CatalogueService(database, on_change=cases.forget_matters),
-                   audit=AuditService(database), bureau_name=bureau.name)
+                   audit=AuditService(database), auth=AuthService(database, clock, hasher=password_hasher),
+                   bureau_name=bureau.name)

@@ -17,8 +17,9 @@ from datetime import date, datetime, time, timedelta
 from app.domain.cases import ApprovalDecision, Case, CaseKind, Lead, Stage
 from app.domain.deadlines import compute_deadlines, next_deadline
 from app.domain.errors import CalendarNotLoaded, UserError
-from app.domain.officers import Actor, Officer, Role
+from app.domain.officers import ROLE_NAMES_ZH, Actor, Officer, Role
 from app.domain.parties import Party, PartyKind
+from app.domain.users import SignedIn
 from app.services import Services
 from app.services.calendar import CalendarService
 from app.services.cases import CaseService
@@ -277,3 +278,35 @@ def seed_demo(services: Services, cases: int, seed: int = 7) -> int:
     seeder = DemoSeeder(services, seed)
     walked = seeder.seed_walked(min(cases, WALKED_LIMIT))
     return walked + (seeder.seed_bulk(cases - walked) if cases > walked else 0)
+
+
+# (user name, password, role, display name): documented demo data, never for a real installation
+DEMO_USERS = (
+    ("admin", "admin2026", Role.ADMIN, "郑晓东"),
+    ("officer", "officer2026", Role.OFFICER, ""),  # named after the officer record it is linked to
+    ("sectionhead", "sectionhead2026", Role.SECTION_HEAD, "陈建国"),
+    ("reviewer", "reviewer2026", Role.LEGAL_REVIEWER, "黄丽华"),
+    ("bureauhead", "bureauhead2026", Role.BUREAU_HEAD, "周志强"),
+    ("supervisor", "supervisor2026", Role.SUPERVISOR, "吴敏"),
+)
+
+
+def seed_demo_users(services: Services) -> list[tuple[str, str, str]]:
+    """One account per role (the administrator first: the first account must be one), returned as
+    (user name, password, role label); nothing when any account exists."""
+    if services.auth.has_users():
+        return []
+    today = services.clock.now().date()
+    officer = next((o for o in DemoSeeder(services).staff().officers if o.certificate_valid_on(today)), None)
+    admin: SignedIn | None = None
+    created = []
+    for username, password, role, name in DEMO_USERS:
+        if role is Role.OFFICER and officer is None:
+            continue  # no valid 执法证 to link: an officer account could not open cases
+        linked = officer.uuid if role is Role.OFFICER and officer is not None else None
+        user = services.auth.create_user(admin, username, name or (officer.name if officer else ""),
+                                         frozenset({role}), password, officer_uuid=linked)
+        if admin is None:
+            admin = SignedIn(user, Role.ADMIN, at=services.clock.now())
+        created.append((username, password, ROLE_NAMES_ZH[role]))
+    return created

@@ -210,3 +210,30 @@ class CaseSearchRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     text: Mapped[str] = mapped_column(Text, nullable=False)
     tokens: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class UserRow(SyncMixin, Base):
+    """A local account (until central sign-in arrives): an Argon2id hash, never the password."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    display_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    roles: Mapped[list] = mapped_column(JSON, nullable=False, default=list)  # Role values
+    officer_uuid: Mapped[str | None] = mapped_column(ForeignKey("officers.uuid"))
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)  # Argon2id PHC string
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class CredentialCacheRow(Base):
+    """The last account the central service confirmed, for signing in while it is unreachable.
+    ``verifier`` is an Argon2id hash of the password: one-way, never the password itself."""
+
+    __tablename__ = "credential_cache"
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user: Mapped[dict] = mapped_column(JSON, nullable=False)
+    verifier: Mapped[str] = mapped_column(String(255), nullable=False)
+    verified_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

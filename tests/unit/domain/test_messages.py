@@ -20,7 +20,7 @@ from app.domain.workflow_table import APPROVAL_SLOTS, TRANSITIONS
 ROOT = Path(__file__).resolve().parents[3]
 SCANNED = ("app/domain", "app/store", "app/services", "app/config")
 ERROR_CALLS = {"UserError", "ValidationError", "NotFound", "StaleWrite", "TransitionRefused", "_invalid",
-               "CalendarNotLoaded", "_refuse"}
+               "CalendarNotLoaded", "_refuse", "SignInFailed"}
 MESSAGE_ARG = {"_invalid": 1}  # config's _invalid(setting, message, rule, ...)
 PHRASE_CALLS = {"Phrase", "of"}  # Phrase("...") and Phrase.of("...", ...): rendered through tr()
 

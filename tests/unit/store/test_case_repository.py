@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.domain.cases import ApprovalDecision, CaseKind, Stage
 from app.domain.errors import NotFound, StaleWrite, ValidationError
+from app.domain.officers import Role
 from app.services.cases import CaseFilter
 from app.store import audit
 from app.store.case_repository import CaseQuery, CaseRepository
@@ -156,6 +157,7 @@ def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng):
     m = cases.advance(world.bureau_head, m.uuid, "approve_measure", expected_version=m.version, comment="同意扣押")
     cases.extend(world.bureau_head, m.uuid, "measure_duration", 30, expected_version=m.version, reason="检测未完成")
     cases.update_parties(world.officer, c.uuid, [], expected_version=c.version)
+    world.services.auth.create_user(None, "admin", "管理员", frozenset({Role.ADMIN}), "admin2026x")
     models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
     assert len(models) >= 7
     with cases.db.read() as s:
