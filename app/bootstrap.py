@@ -20,6 +20,7 @@ from app.config.settings import Settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from app.domain.users import SignedIn
     from app.services import Services
     from app.services.clock import Clock
     from app.ui.main_window import MainWindow
@@ -92,10 +93,10 @@ def open_services(settings: Settings, clock: Clock | None = None) -> Services:
     return Services.create(database, bureau=bureau, clock=clock)
 
 
-def build_main_window(services: Services, settings: Settings, log_path: Path) -> MainWindow:
+def build_main_window(services: Services, settings: Settings, log_path: Path, session: SignedIn) -> MainWindow:
     from app.ui.main_window import MainWindow
 
-    return MainWindow(services, settings, log_path)
+    return MainWindow(services, settings, log_path, session)
 
 
 def apply_font_size(app: QApplication, points: int) -> None:
@@ -149,7 +150,11 @@ def run_gui(argv: Sequence[str]) -> int:
     try:
         services = open_services(settings)
         install_crash_handler(log_path)
-        window = build_main_window(services, settings, log_path)
+        from app.ui.workbench import Workbench
+
+        workbench = Workbench(services, settings, log_path)
+        workbench.finished.connect(app.quit)
+        workbench.start()
     except UserError as exc:
         log.error("startup refused: %s", exc.english)
         _startup_message(exc.message)
@@ -160,7 +165,7 @@ def run_gui(argv: Sequence[str]) -> int:
         dialog.exec()
         return EXIT_STARTUP_FAILED
 
-    window.show()
+    app.setQuitOnLastWindowClosed(True)
     try:
         code = app.exec()
     finally:

@@ -38,6 +38,8 @@ class Setting:
     default: Any  # a value, or a zero-argument callable for defaults that depend on the environment
     description: str
     validator: Validator
+    bounds: tuple[int, int] | None = None  # whole numbers: the range accepted (editors use it)
+    choices: tuple[str, ...] | None = None  # the values accepted, for choice settings
 
     def default_value(self) -> Any:
         return self.default() if callable(self.default) else self.default
@@ -112,10 +114,11 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("central_url", str, "",
             "Address of the central service (https; http only for localhost). Empty: work offline.",
             _central_url),
-    Setting("language", str, "zh_CN", "User-interface language: zh_CN or en.", _choice(LANGUAGES)),
+    Setting("language", str, "zh_CN", "User-interface language: zh_CN or en.", _choice(LANGUAGES),
+            choices=LANGUAGES),
     Setting("idle_lock_minutes", int, 15, "Lock the window after this many idle minutes (1-240).",
-            _int_range(1, 240)),
-    Setting("font_size", int, 11, "Base font size in points (8-32).", _int_range(8, 32)),
+            _int_range(1, 240), bounds=(1, 240)),
+    Setting("font_size", int, 11, "Base font size in points (8-32).", _int_range(8, 32), bounds=(8, 32)),
 )}
 
 

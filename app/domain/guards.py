@@ -266,6 +266,9 @@ def not_night_or_holiday(ctx: GuardContext) -> list[UserError]:
     return []
 
 
+# Guards that judge the parameters given with a step (not the case): skipped when offering actions.
+PARAMETER_GUARDS = frozenset({"hearing_host_independent"})
+
 GUARDS: dict[str, Guard] = {
     "officers_valid": officers_valid,
     "within_limitation": within_limitation,

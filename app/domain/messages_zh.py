@@ -349,4 +349,9 @@ MESSAGES_ZH: dict[str, str] = {
     "old_password": "原密码",
     "active": "启用",
     "officer_certificate": "执法证号",
+    # -- approvals inbox (services/approvals.py)
+    "{field}: {name} has no return step; open the case to act on it": "{field}：「{name}」没有退回步骤，请打开案件办理",
+    "{field}: {name} ({number}) decides the case and must be approved on its own":
+        "{field}：「{name}」（{number}）决定案件处理结果，须逐件审批，不能批量批准",
+    "items": "审批事项",
 }

@@ -14,7 +14,7 @@ from app.domain.cases import Approval, ApprovalDecision, Case, Stage
 from app.domain.deadline_rules import ROLE_LABELS
 from app.domain.deadlines import Extension, Pause, Phrase, rule_by_code, validate_extension
 from app.domain.errors import TransitionRefused, UserError, ValidationError
-from app.domain.guards import GUARDS, GuardContext, amount_owed, not_suspended
+from app.domain.guards import GUARDS, PARAMETER_GUARDS, GuardContext, amount_owed, not_suspended
 from app.domain.i18n import tr, tr_in
 from app.domain.money import check_fen
 from app.domain.officers import Role
@@ -65,21 +65,26 @@ def find_transition(case: Case, action: str, table: tuple[Transition, ...] = TRA
                                                action=Phrase(action), stage=Phrase(case.stage.value))])
 
 
-def check(t: Transition, ctx: GuardContext) -> list[UserError]:
-    """Every reason that refuses ``t`` now (role first, then suspension, then the row's guards)."""
+def check(t: Transition, ctx: GuardContext, *, preview: bool = False) -> list[UserError]:
+    """Every reason that refuses ``t`` now (role first, then suspension, then the row's guards).
+
+    ``preview``: the step's parameters are not given yet (offering actions), so guards that judge
+    them are left for when the step is performed."""
     reasons: list[UserError] = []
     if ctx.actor.role not in t.roles:
         reasons.append(_role_refusal(ctx.actor.role, t.roles))
         return reasons
     reasons += not_suspended(ctx)
     for name in t.guards:
+        if preview and name in PARAMETER_GUARDS:
+            continue
         reasons += GUARDS[name](ctx)
     return reasons
 
 
 def available_actions(ctx: GuardContext, table: tuple[Transition, ...] = TRANSITIONS) -> list[ActionOption]:
     """The actions of the current stage that the actor's role may take, each with its refusals."""
-    return [ActionOption(t, tuple(check(t, ctx))) for t in transitions_from(ctx.case, table)
+    return [ActionOption(t, tuple(check(t, ctx, preview=True))) for t in transitions_from(ctx.case, table)
             if ctx.actor.role in t.roles]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from app.services.approvals import ApprovalService
 from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.calendar import CalendarService
@@ -34,6 +35,7 @@ class Services:
     catalogue: CatalogueService
     audit: AuditService
     auth: AuthService
+    approvals: ApprovalService
     bureau_name: str
 
     @classmethod
@@ -48,4 +50,4 @@ class Services:
                    officers=OfficerService(database, clock),
                    catalogue=CatalogueService(database, on_change=cases.forget_matters),
                    audit=AuditService(database), auth=AuthService(database, clock, hasher=password_hasher),
-                   bureau_name=bureau.name)
+                   approvals=ApprovalService(cases), bureau_name=bureau.name)

@@ -284,6 +284,11 @@ class AuthService:
         with self.db.read() as s:
             return UserRepository(s).count() > 0
 
+    def needs_first_admin(self) -> bool:
+        """A fresh stand-alone install must create its administrator first; with a central
+        service the accounts come from there, so the sign-in form is shown at once."""
+        return self.central is None and not self.has_users()
+
     def users(self) -> list[User]:
         with self.db.read() as s:
             return UserRepository(s).all()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, Select, and_, bindparam, column, func, insert, select, table, update
+from sqlalchemy import Integer, Select, and_, bindparam, column, false, func, insert, select, table, update
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -99,6 +99,7 @@ _CHILDREN = {m: _children_of(m) for m in (PartyRow, CaseOfficerRow, PauseRow, Ex
 # The FTS5 table exists only on SQLite (migration 0002); declared here as a lightweight table.
 _FTS = table("case_fts", column("rowid", Integer))
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+LIVE = CaseRow.deleted == false()  # "deleted = 0": the predicate of the partial list indexes
 DERIVED_COLUMNS = frozenset({"party_names", "officer_names", "next_due", "next_rule", "deadline_status",
                              "deadline_note"})
 
@@ -146,7 +147,7 @@ class CaseRepository:
             version=row.change_counter, created_at=row.created_at, updated_at=row.updated_at)
 
     def _filtered(self, q: CaseQuery, stmt: Select) -> Select:
-        conds = [CaseRow.deleted.is_(False)]
+        conds = [LIVE]
         if q.stage:
             conds.append(CaseRow.stage == q.stage)
         if q.stages:
@@ -203,28 +204,38 @@ class CaseRepository:
         return int(self.session.scalar(stmt) or 0) if stmt is not None else 0
 
     def list(self, q: CaseQuery, offset: int, limit: int) -> list[CaseListing]:
-        """A page of cases: most recently changed first; with search text, newest case first."""
-        columns = select(CaseRow, MatterRow.name).join(MatterRow, MatterRow.code == CaseRow.matter_code)
-        stmt = self._from(q, columns)
-        if stmt is None:
+        """A page of cases: sorted by ``q.sort`` (nulls last); with search text, newest case first.
+
+        The page's ids are found first on the index alone, then only those rows are read: a page
+        deep in 100,000 cases costs milliseconds, not a read of every row before it."""
+        ids = self._from(q, select(CaseRow.id))
+        if ids is None:
             return []
         if q.text.strip() and self._fts:
-            stmt = stmt.order_by(_FTS.c.rowid.desc())
+            order = [_FTS.c.rowid.desc()]
         else:
             key = SORT_COLUMNS[q.sort]
-            nulls_last = key.is_(None)  # cases without a deadline go after those with one
-            stmt = stmt.order_by(nulls_last, key.desc() if q.descending else key.asc(),
-                                 CaseRow.id.desc() if q.descending else CaseRow.id.asc())
-        return [CaseListing(uuid=r.uuid, number=r.number, kind=CaseKind(r.kind), stage=Stage(r.stage),
-                            party_names=r.party_names, matter_name=name, officer_names=r.officer_names,
-                            next_due=r.next_due, next_rule=r.next_rule, deadline_status=r.deadline_status,
-                            deadline_note=r.deadline_note, updated_at=r.updated_at)
-                for r, name in self.session.execute(stmt.offset(offset).limit(limit))]
+            order = [key.desc() if q.descending else key.asc(),
+                     CaseRow.id.desc() if q.descending else CaseRow.id.asc()]
+            if q.sort == "next_due":  # the only key that can be empty: cases without a deadline go last
+                order.insert(0, key.is_(None))
+        page = ids.order_by(*order).offset(offset).limit(limit).subquery()
+        outer = [CaseRow.id.desc()] if q.text.strip() and self._fts else order  # FTS rowid is the case id
+        stmt = (select(CaseRow, MatterRow.name).join(page, page.c.id == CaseRow.id)
+                .join(MatterRow, MatterRow.code == CaseRow.matter_code).order_by(*outer))
+        return [self._listing(r, name) for r, name in self.session.execute(stmt)]
+
+    @staticmethod
+    def _listing(r: CaseRow, matter_name: str) -> CaseListing:
+        return CaseListing(uuid=r.uuid, number=r.number, kind=CaseKind(r.kind), stage=Stage(r.stage),
+                           party_names=r.party_names, matter_name=matter_name, officer_names=r.officer_names,
+                           next_due=r.next_due, next_rule=r.next_rule, deadline_status=r.deadline_status,
+                           deadline_note=r.deadline_note, updated_at=r.updated_at)
 
     def uuids_to_rederive(self, year: int) -> list[str]:
         """Cases whose next deadline waits for the calendar of ``year`` or falls in it."""
         t = CaseRow.__table__
-        stmt = select(t.c.uuid).where(t.c.deleted.is_(False), (t.c.deadline_status == "calendar_missing") | (
+        stmt = select(t.c.uuid).where(LIVE, (t.c.deadline_status == "calendar_missing") | (
             (t.c.next_due >= date(year, 1, 1)) & (t.c.next_due <= date(year, 12, 31))))
         return list(self.session.execute(stmt).scalars())
 

@@ -2,41 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CaseListModel</name>
+    <name>CaseTabs</name>
     <message>
-        <source>Number</source>
-        <translation>案号</translation>
-    </message>
-    <message>
-        <source>Party</source>
-        <translation>当事人</translation>
-    </message>
-    <message>
-        <source>Matter</source>
-        <translation>执法事项</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Officers</source>
-        <translation>承办人</translation>
-    </message>
-    <message>
-        <source>Next deadline</source>
-        <translation>下一期限</translation>
-    </message>
-    <message>
-        <source>about {due} {rule} (working-day calendar missing)</source>
-        <translation>约 {due} {rule}（缺少工作日历，暂按周末推算）</translation>
-    </message>
-</context>
-<context>
-    <name>CaseListWidget</name>
-    <message>
-        <source>Search by case number, party or matter (Ctrl+F)</source>
-        <translation>按案号、当事人或执法事项搜索（Ctrl+F）</translation>
+        <source>Case list</source>
+        <translation>案件列表</translation>
     </message>
 </context>
 <context>
@@ -176,6 +145,18 @@
         <translation>部分设置无效，已改用默认值；详见日志。</translation>
     </message>
     <message>
+        <source>Now acting as {role}</source>
+        <translation>当前以「{role}」身份办理</translation>
+    </message>
+    <message>
+        <source>Stand-alone: no central service configured</source>
+        <translation>单机运行：未配置中心服务</translation>
+    </message>
+    <message>
+        <source>Central service {url}: synchronisation not enabled in this version</source>
+        <translation>中心服务 {url}：本版本尚未启用同步</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>共 {count} 件案件</translation>
     </message>
@@ -192,12 +173,68 @@
         <translation>案件</translation>
     </message>
     <message>
+        <source>My work</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+    <message>
+        <source> (offline)</source>
+        <translation>（离线登录）</translation>
+    </message>
+    <message>
+        <source>The role you act in now</source>
+        <translation>当前办理所用的角色</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
         <source>Log file: {path}</source>
         <translation>日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from app.bootstrap import build_main_window, open_services
 from app.config.settings import Settings
 from app.domain.cases import CaseKind, Stage
+from app.domain.officers import Role
+from app.domain.users import SignedIn, User
 from app.services.cases import CaseFilter
 from app.services.clock import SHANGHAI, FixedClock
 from app.services.demo import seed_demo
@@ -31,6 +33,12 @@ CLOCK = FixedClock(datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI))  # deadlines mu
 # The offscreen platform cannot raise windows or pass size hints; a real display can.
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")]
+
+
+def head_session() -> SignedIn:
+    """A section head who also administers (no sign-in needed to test the window)."""
+    user = User("u-head", "head", "陈科长", frozenset({Role.SECTION_HEAD, Role.ADMIN}))
+    return SignedIn(user, Role.SECTION_HEAD, at=CLOCK.now())
 
 
 class SpyCases:
@@ -72,7 +80,7 @@ def window(qtbot, seeded_home, monkeypatch, log_path, language):
     settings = Settings.load()
     services = open_services(settings, clock=CLOCK)
     spy = SpyCases(services.cases)
-    win = build_main_window(dataclasses.replace(services, cases=spy), settings, log_path)
+    win = build_main_window(dataclasses.replace(services, cases=spy), settings, log_path, head_session())
     win.spy = spy
     qtbot.addWidget(win)
     win.show()
@@ -114,14 +122,14 @@ def test_run_gui_starts_the_whole_application(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
-    assert "mainWindow" in result.stdout
+    assert "signInDialog" in result.stdout  # who is there, before any case is shown
     assert (tmp_path / "data" / "zhifa.sqlite3").is_file()
     logged = (tmp_path / "logs" / "zhifa.log").read_text(encoding="utf-8")
     assert "starting" in logged and "exiting with code 0" in logged
 
 
 def test_shows_the_first_page_and_fetches_more_on_scroll(qtbot, window):
-    model, table, spy = window.cases.model, window.cases.table, window.spy
+    model, table, spy = window.cases.list.model, window.cases.list.table, window.spy
     assert model.total() == SEEDED
     assert model.rowCount() == PAGE_SIZE
     assert spy.pages == [(CaseFilter(), 0, PAGE_SIZE)]
@@ -137,24 +145,27 @@ def test_shows_the_first_page_and_fetches_more_on_scroll(qtbot, window):
 
 
 def test_columns_and_status_bar_in_chinese(qtbot, window):
-    model = window.cases.model
+    model = window.cases.list.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["案号", "当事人", "执法事项", "阶段", "承办人", "下一期限"]
+    assert headers == ["案号", "当事人", "执法事项", "阶段", "承办人", "下一期限", "最后更新"]
     assert window.windowTitle() == "执法办案"
-    assert window.navigation.count() == 1 and window.navigation.item(0).text() == "案件"
+    areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert areas == ["我的待办", "案件", "审批", "统计", "设置"]
+    assert window.user_label.text() == "当前用户：陈科长" and window.role_box.currentText() == "承办机构负责人"
+    assert window.sync_label.text() == "单机运行：未配置中心服务"
     row = model.index(0, 0).data(CASE_ROW_ROLE)
     assert model.index(0, 0).data() == row.number
     assert model.index(0, 1).data() == row.party_names
     assert model.index(0, 3).data() == stage_label(row.stage)
     assert window.bureau_label.text() == "江海区市场监督管理局"
     assert window.count_label.text() == f"共 {SEEDED} 件案件"
-    assert str(window.cases.model.total()) in window.count_label.text()
+    assert str(window.cases.list.model.total()) in window.count_label.text()
     assert window.database_label.text().endswith("zhifa.sqlite3")
     assert str(Path(window.database_location).parent.parent) == str(Path(os.environ["ZHIFA_HOME"]))
 
 
 def test_deadline_column_colours_and_tooltip(qtbot, window):
-    model = window.cases.model
+    model = window.cases.list.model
     while model.canFetchMore():
         model.fetchMore()
     seen = set()
@@ -179,12 +190,12 @@ def test_deadline_column_colours_and_tooltip(qtbot, window):
 
 
 def test_search_filters_after_a_pause_in_typing(qtbot, window):
-    model, spy = window.cases.model, window.spy
+    model, spy = window.cases.list.model, window.spy
     target = model.index(3, 0).data(CASE_ROW_ROLE)
     name = target.party_names.split("、")[0]
     spy.counts.clear()
     for char in name:  # QTest.keyClicks cannot type Chinese; insert() edits as typing does
-        window.cases.search.insert(char)
+        window.cases.list.search.insert(char)
     assert spy.counts == []  # debounced: nothing asked while typing
     qtbot.waitUntil(lambda: model.case_filter.text == name, timeout=SEARCH_DEBOUNCE_MS * 8)
     assert len([f for f in spy.counts if f.text]) == 1
@@ -192,7 +203,7 @@ def test_search_filters_after_a_pause_in_typing(qtbot, window):
     rows = [model.index(r, 0).data(CASE_ROW_ROLE) for r in range(model.rowCount())]
     assert target.uuid in {r.uuid for r in rows}
     assert window.count_label.text() == f"共 {SEEDED} 件案件，符合条件 {model.total()} 件"
-    window.cases.search.clear()
+    window.cases.list.search.clear()
     qtbot.waitUntil(lambda: model.total() == SEEDED, timeout=SEARCH_DEBOUNCE_MS * 8)
     assert window.count_label.text() == f"共 {SEEDED} 件案件"
 
@@ -208,25 +219,25 @@ def test_a_failing_search_is_reported_and_the_list_kept(qtbot, window, crash_han
         raise error
 
     monkeypatch.setattr(window.spy, "count", refuse)
-    window.cases.search.setText("abc")  # the debounce timer's slot raises: the crash handler reports it
+    window.cases.list.search.setText("abc")  # the debounce timer's slot raises: the crash handler reports it
     qtbot.waitUntil(lambda: crash.last_message_box() is not None, timeout=SEARCH_DEBOUNCE_MS * 8)
     assert crash.last_message_box().text() == error.message
     assert crash.last_crash_dialog() is None
-    model = window.cases.model
+    model = window.cases.list.model
     assert model.case_filter == CaseFilter() and model.total() == SEEDED and model.rowCount() == PAGE_SIZE
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.cases.table.setFocus()
+    window.cases.list.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.cases.search.hasFocus)
+    qtbot.waitUntil(window.cases.list.search.hasFocus)
 
 
 def test_the_list_is_read_only_and_double_click_is_harmless(qtbot, window):
-    table = window.cases.table
-    index = window.cases.model.index(2, 1)
+    table = window.cases.list.table
+    index = window.cases.list.model.index(2, 1)
     before = index.data()
     rect = table.visualRect(index)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -236,12 +247,12 @@ def test_the_list_is_read_only_and_double_click_is_harmless(qtbot, window):
 
 
 def test_switching_to_english(qtbot, window, language):
-    model = window.cases.model
+    model = window.cases.list.model
     language("en")
     qtbot.waitUntil(lambda: window.windowTitle() == "Zhifa")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Number", "Party", "Matter", "Stage", "Officers", "Next deadline"]
-    assert window.navigation.item(0).text() == "Cases"
+    assert headers == ["Number", "Party", "Matter", "Stage", "Officers", "Next deadline", "Updated"]
+    assert window.navigation.item(1).text() == "Cases"
     assert window.count_label.text() == f"{SEEDED} cases"
     row = model.index(0, 0).data(CASE_ROW_ROLE)
     assert model.index(0, 3).data() == stage_label(row.stage)
@@ -302,8 +313,8 @@ def test_missing_translation_file_falls_back_to_english(qapp, tmp_path, caplog, 
 def test_empty_database(qtbot, zhifa_home, log_path):
     settings = Settings.load()
     services = open_services(settings)
-    win = build_main_window(services, settings, log_path)
+    win = build_main_window(services, settings, log_path, head_session())
     qtbot.addWidget(win)
     win.show()
-    assert win.cases.model.rowCount() == 0 and not win.cases.model.canFetchMore()
+    assert win.cases.list.model.rowCount() == 0 and not win.cases.list.model.canFetchMore()
     services.database.dispose()

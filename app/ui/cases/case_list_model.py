@@ -7,6 +7,7 @@ asks for more (canFetchMore/fetchMore) only as the user scrolls.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.services.cases import CaseFilter, CaseRow
+from app.services.clock import SHANGHAI
 from app.ui.labels import stage_label
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("stage", QT_TRANSLATE_NOOP("CaseListModel", "Stage")),
     ("officer_names", QT_TRANSLATE_NOOP("CaseListModel", "Officers")),
     ("next_due", QT_TRANSLATE_NOOP("CaseListModel", "Next deadline")),
+    ("updated_at", QT_TRANSLATE_NOOP("CaseListModel", "Updated")),
 )
+# column attribute -> CaseFilter.sort key; columns not named here cannot be sorted by
+SORT_KEY_OF_COLUMN = {"number": "number", "party_names": "party", "matter_name": "matter", "stage": "stage",
+                      "next_due": "next_due", "updated_at": "updated"}
+# the order a first click on a header sorts by: the newest change first, the nearest deadline first
+_FIRST_DESCENDING = frozenset({"updated"})
 
 # (foreground, background) per deadline status; other statuses keep the palette
 _DEADLINE_COLOURS = {
@@ -75,6 +83,29 @@ class CaseListModel(QAbstractTableModel):
     def total(self) -> int:
         """How many cases match the filter (not how many are loaded)."""
         return self._total
+
+    def sort_column(self) -> int | None:
+        """The column the rows are sorted by, or None (search text orders by relevance instead)."""
+        if self._filter.text.strip():
+            return None
+        return next((i for i, (attr, _) in enumerate(COLUMNS) if SORT_KEY_OF_COLUMN.get(attr) == self._filter.sort),
+                    None)
+
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._filter.descending else Qt.SortOrder.AscendingOrder
+
+    @staticmethod
+    def sortable(column: int) -> bool:
+        return 0 <= column < len(COLUMNS) and COLUMNS[column][0] in SORT_KEY_OF_COLUMN
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (the service sorts, from the first page on); other columns are ignored."""
+        if not self.sortable(column):
+            return
+        key = SORT_KEY_OF_COLUMN[COLUMNS[column][0]]
+        wanted = replace(self._filter, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._filter:
+            self.set_filter(wanted)
 
     def set_filter(self, flt: CaseFilter) -> None:
         previous, self._filter = self._filter, flt
@@ -133,9 +164,12 @@ class CaseListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(_CONTEXT, COLUMNS[section][1])
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(_CONTEXT, COLUMNS[section][1])
+            if role == Qt.ItemDataRole.InitialSortOrderRole and self.sortable(section):
+                key = SORT_KEY_OF_COLUMN[COLUMNS[section][0]]
+                return Qt.SortOrder.DescendingOrder if key in _FIRST_DESCENDING else Qt.SortOrder.AscendingOrder
         return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,6 +201,8 @@ class CaseListModel(QAbstractTableModel):
             return stage_label(row.stage)
         if column == "next_due":
             return self._deadline_text(row)
+        if column == "updated_at":
+            return row.updated_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") if row.updated_at else ""
         return str(getattr(row, column) or "")
 
     def _deadline_text(self, row: CaseRow) -> str:

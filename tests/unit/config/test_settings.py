@@ -168,3 +168,17 @@ def test_broken_bureau_profile_is_refused(tmp_path, text):
         BureauProfile.load(tmp_path)
     assert caught.value.field == "bureau"
     assert "bureau.json" in caught.value.english
+
+
+def test_declared_bounds_and_choices_agree_with_the_validators():
+    from app.config.settings import SETTINGS
+
+    for setting in SETTINGS.values():
+        if setting.bounds:
+            low, high = setting.bounds
+            assert setting.validate(low) == low and setting.validate(high) == high
+            for outside in (low - 1, high + 1):
+                with pytest.raises(ValidationError):
+                    setting.validate(outside)
+        for choice in setting.choices or ():
+            assert setting.validate(choice) == choice

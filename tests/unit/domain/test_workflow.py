@@ -879,3 +879,12 @@ def test_night_hours_are_reckoned_in_beijing_time_whatever_zone_now_carries():
     case = make_case(kind=CaseKind.COERCIVE, stage=Stage.REMINDED)
     utc_afternoon = datetime(2026, 3, 3, 15, 0, tzinfo=UTC)  # 23:00 in Beijing
     assert not_night_or_holiday(context(case, BUREAU_HEAD, now=utc_afternoon))[0].rule == "enforcement.night"
+
+
+def test_offering_actions_leaves_parameter_guards_for_when_the_step_is_performed():
+    case = make_case(stage=Stage.HEARING)
+    offered = {o.transition.action: o for o in available_actions(context(case))}
+    assert offered["finish_hearing"].allowed  # the host is asked for when the step is taken
+    with pytest.raises(TransitionRefused) as exc:
+        apply(context(case, params={"host_uuid": case.officer_uuids[0]}), "finish_hearing")
+    assert refusal_of(exc)["hearing.host"]

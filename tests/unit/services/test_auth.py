@@ -397,3 +397,15 @@ def test_no_password_or_hash_reaches_the_audit_chain_or_the_log(world, central, 
         assert "$argon2" not in text
         for secret in secrets:
             assert secret not in text
+
+
+def test_the_first_administrator_is_needed_only_on_a_stand_alone_install(database, clock):
+    from app.services.auth import AuthService
+
+    assert AuthService(database, clock).needs_first_admin()
+
+    class Central:
+        def sign_in(self, username, password):  # accounts come from the central service
+            raise AssertionError("not called")
+
+    assert not AuthService(database, clock, central=Central()).needs_first_admin()
