@@ -169,6 +169,9 @@ def run_gui(argv: Sequence[str]) -> int:
     try:
         code = app.exec()
     finally:
+        from app.ui.tasks import wait_for_background_work
+
+        wait_for_background_work()
         services.database.dispose()
     log.info("Zhifa exiting with code %s", code)
     return code

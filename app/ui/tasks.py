@@ -220,3 +220,10 @@ class TaskRunner(QObject):
         if task in self._tasks:
             self._tasks.remove(task)
         task.deleteLater()
+
+
+def wait_for_background_work(timeout_ms: int = 10_000) -> bool:
+    """Before the interpreter shuts down: let running tasks end (their results are dropped once
+    their windows are gone). A worker thread still running Python at exit would crash the process."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,14 @@ from app.ui.signin.signin_dialog import SignInDialog
 
 if TYPE_CHECKING:
     from app.services import Services
+
+
+def freeze_startup_objects() -> None:
+    """Objects made while starting (modules, Qt wrappers, the window) live as long as the session;
+    moving them out of the collector's reach keeps full collections short — scrolling 100,000 cases
+    otherwise stalled 50–150 ms whenever one ran."""
+    gc.collect()
+    gc.freeze()
 
 
 class Workbench(QObject):
@@ -56,6 +65,7 @@ class Workbench(QObject):
         self.window.show()
         if self.reminders is not None:
             self.reminders.start()
+        freeze_startup_objects()
         return self.window
 
     def sign_out(self) -> None:

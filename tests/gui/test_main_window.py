@@ -128,20 +128,22 @@ def test_run_gui_starts_the_whole_application(tmp_path):
     assert "starting" in logged and "exiting with code 0" in logged
 
 
-def test_shows_the_first_page_and_fetches_more_on_scroll(qtbot, window):
+def test_counts_every_case_but_reads_only_the_pages_shown(qtbot, window, monkeypatch):
+    from app.ui.cases import case_list_model
+
     model, table, spy = window.cases.list.model, window.cases.list.table, window.spy
-    assert model.total() == SEEDED
-    assert model.rowCount() == PAGE_SIZE
+    window.area(1)
+    assert model.total() == SEEDED and model.rowCount() == SEEDED  # the scroll bar is true to size
     assert spy.pages == [(CaseFilter(), 0, PAGE_SIZE)]
-    for expected in (2 * PAGE_SIZE, SEEDED):
-        table.scrollToBottom()
-        table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
-        qtbot.waitUntil(lambda expected=expected: model.rowCount() == expected)
-    assert not model.canFetchMore()
-    assert [offset for _, offset, _ in spy.pages] == [0, 200, 400]
-    assert all(limit <= PAGE_SIZE for _, _, limit in spy.pages)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: len(spy.pages) > 1)
+    last = (SEEDED - 1) // PAGE_SIZE * PAGE_SIZE
+    assert spy.pages[-1] == (CaseFilter(), last, SEEDED - last)  # the end, without the pages between
+    assert all(limit <= PAGE_SIZE and offset % PAGE_SIZE == 0 for _, offset, limit in spy.pages)
+    monkeypatch.setattr(case_list_model, "MAX_PAGES", 2)
     numbers = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert len(set(numbers)) == SEEDED  # no row twice, none skipped
+    assert len(model.loaded_pages()) == 2  # older pages were let go
 
 
 def test_columns_and_status_bar_in_chinese(qtbot, window):
@@ -166,8 +168,6 @@ def test_columns_and_status_bar_in_chinese(qtbot, window):
 
 def test_deadline_column_colours_and_tooltip(qtbot, window):
     model = window.cases.list.model
-    while model.canFetchMore():
-        model.fetchMore()
     seen = set()
     for r in range(model.rowCount()):
         row = model.index(r, 0).data(CASE_ROW_ROLE)
@@ -224,7 +224,7 @@ def test_a_failing_search_is_reported_and_the_list_kept(qtbot, window, crash_han
     assert crash.last_message_box().text() == error.message
     assert crash.last_crash_dialog() is None
     model = window.cases.list.model
-    assert model.case_filter == CaseFilter() and model.total() == SEEDED and model.rowCount() == PAGE_SIZE
+    assert model.case_filter == CaseFilter() and model.total() == SEEDED and model.loaded_pages() == [0]
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
@@ -316,5 +316,5 @@ def test_empty_database(qtbot, zhifa_home, log_path):
     win = build_main_window(services, settings, log_path, head_session())
     qtbot.addWidget(win)
     win.show()
-    assert win.cases.list.model.rowCount() == 0 and not win.cases.list.model.canFetchMore()
+    assert win.cases.list.model.rowCount() == 0 and win.cases.list.model.loaded_pages() == []
     services.database.dispose()

@@ -1,12 +1,16 @@
 """The case list as a Qt table model that pages through the service, 200 rows at a time.
 
-A bureau keeps tens of thousands of cases; loading them all would freeze the window. The view
-asks for more (canFetchMore/fetchMore) only as the user scrolls.
+A bureau keeps tens of thousands of cases. The model reports every matching row (so the scroll bar
+is true to size) but holds only the few pages last looked at: a page is read when a row of it is
+first asked for, and the least recently used page is dropped beyond ``MAX_PAGES``. Memory stays
+flat however far one scrolls — and so do the garbage collector's pauses, which with every row kept
+reached 150 ms at 100,000 cases.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -28,6 +32,7 @@ from app.ui.labels import stage_label
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
+MAX_PAGES = 12  # pages kept: a few screens above and below, and where the user jumped from
 CASE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CaseRow behind a row, for views that act on it
 
 _CONTEXT = "CaseListModel"
@@ -71,7 +76,7 @@ class CaseListModel(QAbstractTableModel):
         self._cases = cases
         self._page_size = page_size
         self._filter = CaseFilter()
-        self._rows: list[CaseRow] = []
+        self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
         self._total = 0
         self.refresh()
 
@@ -116,43 +121,51 @@ class CaseListModel(QAbstractTableModel):
             raise
 
     def refresh(self) -> None:
-        """Count again and load the first page; scrolling loads the rest."""
+        """Count again and read the first page; other pages are read as their rows are shown."""
         total = self._cases.count(self._filter)  # before the reset: a failure leaves the old rows intact
+        first = self._cases.list_cases(self._filter, 0, min(self._page_size, total)) if total else []
         self.beginResetModel()
-        self._rows = []
+        self._pages = OrderedDict({0: first}) if total else OrderedDict()
         self._total = total
         self.endResetModel()
-        if self.canFetchMore(_INDEX_ROOT):
-            self.fetchMore(_INDEX_ROOT)
         self.totalChanged.emit(self._total)
 
     def canFetchMore(self, parent: QModelIndex = _INDEX_ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return False  # every row is counted from the start; pages are read on demand in case_at()
 
-    def fetchMore(self, parent: QModelIndex = _INDEX_ROOT) -> None:
-        if parent.isValid():
-            return
-        offset = len(self._rows)
-        wanted = min(self._page_size, self._total - offset)
-        if wanted <= 0:
-            return
-        page = self._cases.list_cases(self._filter, offset, wanted)[:wanted]
-        if len(page) < wanted:
-            # cases were removed since the count: stop where the data ends instead of asking forever
-            log.info("case list: expected %d rows at %d, got %d", wanted, offset, len(page))
-            self._total = offset + len(page)
-        if not page:
-            return
-        self.beginInsertRows(_INDEX_ROOT, offset, offset + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def _page(self, number: int) -> list[CaseRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        offset = number * self._page_size
+        page = self._cases.list_cases(self._filter, offset, min(self._page_size, self._total - offset))
+        if len(page) < min(self._page_size, self._total - offset):
+            # cases went away since the count: those rows show empty until the next refresh
+            log.info("case list: expected rows at %d, got %d", offset, len(page))
+        self._pages[number] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def loaded_pages(self) -> list[int]:
+        """The page numbers held now (least recently used first)."""
+        return list(self._pages)
+
+    def loaded_rows(self) -> list[CaseRow]:
+        """The rows held now, in list order (never more than MAX_PAGES pages)."""
+        return [row for number in sorted(self._pages) for row in self._pages[number]]
 
     def case_at(self, row: int) -> CaseRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self._page_size)
+        at = row % self._page_size
+        return page[at] if at < len(page) else None
 
     # -- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = _INDEX_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex = _INDEX_ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -218,5 +231,5 @@ class CaseListModel(QAbstractTableModel):
         """Headers and stage labels are translated when read; tell the views to read them again.
         (Models get no LanguageChange event; the view owning this model calls this.)"""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))

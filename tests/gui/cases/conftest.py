@@ -68,7 +68,5 @@ def case_list(seeded, make_list):
 
 
 def loaded_rows(widget):
-    from app.ui.cases.case_list_model import CASE_ROW_ROLE
-
-    model = widget.model
-    return [model.index(r, 0).data(CASE_ROW_ROLE) for r in range(model.rowCount())]
+    """The rows the model holds now (it reads pages only as they are shown)."""
+    return widget.model.loaded_rows()
