@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 QM     := app/ui/i18n/zh_CN.qm
 DEMO_CASES ?= 600
 
-.PHONY: run test lint i18n bench clean-venv
+.PHONY: run test lint i18n bench screenshots clean-venv
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 
 test: $(STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Needs Xvfb and a CJK font: apt-get install xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-cjk
+screenshots: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/make_screenshots.py
 
 bench: $(STAMP)
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -66,15 +66,26 @@ class Staff:
 # A walk is a list of steps: (who, what, gap in days before it). "who" is "officer" or a role;
 # "what" is an action, or "approval:<slot>". Params are computed from the case.
 Step = tuple[str, str, tuple[int, int]]
-ORDINARY: list[Step] = [
+_FILING_TO_NOTICE: list[Step] = [
     ("officer", "submit_filing", (0, 3)), ("section_head", "approve_filing", (1, 3)),
     ("officer", "end_investigation", (15, 70)), ("section_head", "approval:case_review", (1, 4)),
-    ("legal_reviewer", "approval:legal_review", (1, 8)), ("officer", "send_prior_notice", (1, 5)),
-    ("officer", "close_defence", (8, 12)), ("officer", "submit_decision", (1, 5)),
-    ("bureau_head", "approve_decision", (1, 3)), ("bureau_head", "seal_decision", (0, 1)),
-    ("officer", "publish", (0, 3)), ("officer", "serve", (0, 3)), ("officer", "record_payment", (2, 14)), ("officer", "finish_execution", (1, 3)),
+    ("officer", "submit_legal_review", (0, 2)), ("legal_reviewer", "approval:legal_review", (1, 8)),
+    ("officer", "send_prior_notice", (1, 5)),
+]
+_DECISION_TO_ARCHIVE: list[Step] = [
+    ("officer", "submit_decision", (1, 5)), ("bureau_head", "approve_decision", (1, 3)),
+    ("bureau_head", "seal_decision", (0, 1)), ("officer", "publish", (0, 3)), ("officer", "serve", (0, 3)),
+    ("officer", "record_payment", (2, 14)), ("officer", "finish_execution", (1, 3)),
     ("section_head", "close", (1, 5)), ("officer", "archive", (3, 20)),
 ]
+ORDINARY: list[Step] = [*_FILING_TO_NOTICE, ("officer", "close_defence", (8, 12)), *_DECISION_TO_ARCHIVE]
+# Some parties ask for a hearing: the hearing is held, and 法制审核 is given again after it.
+WITH_HEARING: list[Step] = [
+    *_FILING_TO_NOTICE, ("officer", "request_hearing", (1, 3)), ("officer", "finish_hearing", (8, 15)),
+    ("officer", "submit_legal_review", (0, 2)), ("legal_reviewer", "approval:legal_review", (1, 6)),
+    ("bureau_head", "approval:collective_discussion", (1, 4)), *_DECISION_TO_ARCHIVE,
+]
+HEARING_SHARE = 0.15
 SIMPLE: list[Step] = [
     ("officer", "decide_on_spot", (0, 0)), ("officer", "serve", (0, 0)), ("officer", "record_payment", (1, 10)),
     ("officer", "finish_execution", (0, 2)), ("section_head", "close", (1, 5)), ("officer", "archive", (3, 30)),
@@ -163,7 +174,7 @@ class DemoSeeder:
             return day
 
     def seed_walked(self, count: int, progress: Callable[[int], None] | None = None) -> int:
-        staff = self.staff()
+        staff = self._staff = self.staff()
         clock = FixedClock(datetime.combine(self.today, time(10, 0), SHANGHAI))
         cases = CaseService(self.services.database, clock, CalendarService(self.services.database, clock),
                             self.services.cases.bureau_code, self.services.cases.case_prefix)
@@ -186,6 +197,12 @@ class DemoSeeder:
     def _walk(self, cases: CaseService, clock: FixedClock, case: Case, actors: dict[str, Actor], lead: Lead) -> None:
         rng = self.rng
         steps = WALKS[case.kind]
+        if case.kind is CaseKind.PENALTY_ORDINARY and rng.random() < HEARING_SHARE:
+            steps = WITH_HEARING
+        matter = next(m for m in self.matters() if m.code == case.matter_code)
+        # 法制审核 where the law asks for it (major cases, listed matters, after a hearing), and
+        # 集体讨论 only for major cases
+        review_needed = case.major or matter.requires_legal_review or steps is WITH_HEARING
         stop = rng.randrange(len(steps) + 1) if rng.random() < 0.75 else len(steps)
         for who, what, (low, high) in steps[:stop]:
             day = self._workday(clock.now().date() + timedelta(days=rng.randint(low, high)))
@@ -194,15 +211,20 @@ class DemoSeeder:
             clock.set(datetime.combine(day, time(9 + rng.randrange(8), rng.randrange(60)), SHANGHAI))
             actor = actors[who]
             try:
+                if what in ("submit_legal_review", "approval:legal_review") and not review_needed:
+                    continue
+                if what == "approval:collective_discussion" and not case.major:
+                    continue
                 if what.startswith("approval:"):
-                    if what == "approval:legal_review" and not case.major:
-                        continue
                     case = cases.record_approval(actor, case.uuid, what.split(":", 1)[1], ApprovalDecision.APPROVED,
                                                  COMMENTS.get(what, "同意"), expected_version=case.version)
                     continue
                 params: dict[str, object] = {}
                 if what in ("submit_decision", "decide_on_spot"):
                     params["fine_fen"] = lead.proposed_fine_fen
+                if what == "finish_hearing":  # the host is an officer not investigating the case
+                    params["host_uuid"] = next(o.uuid for o in self._staff.officers
+                                               if o.uuid not in case.officer_uuids)
                 if what == "record_payment":
                     params["amount_fen"] = cases.amount_owed(case.uuid)[0]
                     if params["amount_fen"] == 0:
