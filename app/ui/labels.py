@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.cases import CaseKind, Stage
+from app.domain.officers import Role
 
 _CONTEXT = "Labels"
 
@@ -56,3 +57,23 @@ def kind_label(kind: CaseKind | str) -> str:
     except (ValueError, KeyError):
         return str(kind)
     return QCoreApplication.translate(_CONTEXT, source)
+
+
+# Roles keep their own translation context (they were first written for the sign-in forms).
+ROLE_LABELS: dict[Role, str] = {
+    Role.OFFICER: QT_TRANSLATE_NOOP("RoleLabels", "Case officer"),
+    Role.SECTION_HEAD: QT_TRANSLATE_NOOP("RoleLabels", "Section head"),
+    Role.LEGAL_REVIEWER: QT_TRANSLATE_NOOP("RoleLabels", "Legal reviewer"),
+    Role.BUREAU_HEAD: QT_TRANSLATE_NOOP("RoleLabels", "Bureau head"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("RoleLabels", "Supervisor"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("RoleLabels", "Administrator"),
+    Role.SYSTEM: QT_TRANSLATE_NOOP("RoleLabels", "System"),
+}
+
+
+def role_label(role: Role | str) -> str:
+    try:
+        source = ROLE_LABELS[Role(role)]
+    except (ValueError, KeyError):  # a role written by a newer version: show it raw
+        return str(role)
+    return QCoreApplication.translate("RoleLabels", source)

@@ -27,8 +27,8 @@ from app.domain.users import SIGN_IN_ROLES, SignedIn
 from app.services.cases import CaseFilter
 from app.ui.approvals.inbox import ApprovalInbox
 from app.ui.case_tabs import CaseTabs
+from app.ui.labels import role_label
 from app.ui.settings.settings_page import SettingsPage
-from app.ui.signin.roles import role_label
 from app.ui.statistics.statistics_page import StatisticsPage
 from app.ui.todo.todo_page import TodoPage
 from app.ui.wizard.new_case_wizard import NewCaseWizard

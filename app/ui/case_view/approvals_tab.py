@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain.cases import Case
 from app.ui.case_view.table import TextTable
-from app.ui.case_view.texts import decision_label, role_label, slot_label, when
+from app.ui.case_view.texts import decision_label, slot_label, when
+from app.ui.labels import role_label
 
 
 class ApprovalsTab(QWidget):

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.case_view.table import TextTable
-from app.ui.case_view.texts import action_label, approval_action_label, role_label, when
-from app.ui.labels import stage_label
+from app.ui.case_view.texts import action_label, approval_action_label, when
+from app.ui.labels import role_label, stage_label
 
 HISTORY_PAGE = 50
 

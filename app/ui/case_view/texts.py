@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.domain.deadline_rules import PAUSE_KIND_LABELS, ROLE_LABELS
+from app.domain.deadline_rules import PAUSE_KIND_LABELS
 from app.domain.deadlines import rule_by_code
 from app.domain.errors import NotFound
 from app.domain.i18n import tr as domain_tr
@@ -114,10 +114,6 @@ def deadline_status_label(status: str) -> str:
 
 def party_kind_label(kind: str) -> str:
     return _lookup(PARTY_KINDS, str(kind))
-
-
-def role_label(role: str) -> str:
-    return domain_tr(ROLE_LABELS.get(str(role), str(role)))
 
 
 def action_label(action: str) -> str:

@@ -23,10 +23,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.services.cases import CaseFilter, CaseRow
 from app.services.clock import SHANGHAI
+from app.ui.deadline_display import deadline_brush, deadline_text
 from app.ui.labels import stage_label
 
 log = logging.getLogger(__name__)
@@ -52,11 +53,6 @@ SORT_KEY_OF_COLUMN = {"number": "number", "party_names": "party", "matter_name":
 # the order a first click on a header sorts by: the newest change first, the nearest deadline first
 _FIRST_DESCENDING = frozenset({"updated"})
 
-# (foreground, background) per deadline status; other statuses keep the palette
-_DEADLINE_COLOURS = {
-    "overdue": (QColor("#9f1c1c"), QColor("#fde2e1")),
-    "due_soon": (QColor("#7a4a00"), QColor("#fff0c2")),
-}
 _INDEX_ROOT = QModelIndex()
 
 
@@ -197,10 +193,7 @@ class CaseListModel(QAbstractTableModel):
                 return row.deadline_explanation or None
             return self._display(row, column) or None
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            colours = _DEADLINE_COLOURS.get(row.deadline_status)
-            if colours is None:
-                return None
-            return QBrush(colours[0] if role == Qt.ItemDataRole.ForegroundRole else colours[1])
+            return deadline_brush(row.deadline_status, role)
         if role == Qt.ItemDataRole.FontRole and column == "next_due" and row.deadline_status == "overdue":
             font = QFont()
             font.setBold(True)
@@ -213,19 +206,10 @@ class CaseListModel(QAbstractTableModel):
         if column == "stage":
             return stage_label(row.stage)
         if column == "next_due":
-            return self._deadline_text(row)
+            return deadline_text(row)
         if column == "updated_at":
             return row.updated_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") if row.updated_at else ""
         return str(getattr(row, column) or "")
-
-    def _deadline_text(self, row: CaseRow) -> str:
-        if row.deadline_status == "calendar_missing":
-            text = QCoreApplication.translate("CaseListModel", "about {due} {rule} (working-day calendar missing)")
-            due = row.next_due.isoformat() if row.next_due else "?"
-            return text.format(due=due, rule=row.next_rule_name)
-        if row.next_due is None:
-            return ""
-        return f"{row.next_due.isoformat()} {row.next_rule_name}".strip()
 
     def retranslate(self) -> None:
         """Headers and stage labels are translated when read; tell the views to read them again.

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserError
 from app.domain.officers import Officer, Role
 from app.domain.users import SIGN_IN_ROLES, SignedIn, User
+from app.ui.labels import role_label
 from app.ui.settings.officer_combo import OfficerCombo
-from app.ui.signin.roles import role_label
 from app.ui.signin.style import message_label, show_message
 from app.ui.tasks import Progress, TaskRunner
 

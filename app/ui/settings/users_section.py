@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.domain.users import SIGN_IN_ROLES, SignedIn, User
+from app.ui.labels import role_label
 from app.ui.settings.password_dialog import PasswordDialog
 from app.ui.settings.user_dialog import UserDialog
-from app.ui.signin.roles import role_label
 
 if TYPE_CHECKING:
     from app.services import Services

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.domain.users import SignedIn
-from app.ui.signin.roles import role_label
+from app.ui.labels import role_label
 from app.ui.signin.style import message_label, show_message
 from app.ui.tasks import TaskRunner
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserError
 from app.domain.officers import Role
 from app.domain.users import SIGN_IN_ROLES, SignedIn
+from app.ui.labels import role_label
 from app.ui.signin.first_admin import FirstAdminForm, NewAdmin
-from app.ui.signin.roles import role_label
 from app.ui.signin.style import ERROR_COLOR, message_label, show_message
 from app.ui.tasks import Progress, TaskRunner
 
