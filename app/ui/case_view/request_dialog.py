@@ -23,6 +23,9 @@ from app.domain.errors import ValidationError
 
 
 class RequestDialog(QDialog):
+    """The common frame of the step and pause dialogs. Each provides ``request()``: what to submit,
+    raising ValidationError naming the field when the input is wrong."""
+
     def __init__(self, submit: Callable[[Any], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._submit = submit
@@ -55,10 +58,6 @@ class RequestDialog(QDialog):
 
     def comment_text(self) -> str:
         return self.comment.toPlainText().strip()
-
-    def request(self) -> Any:
-        """What to submit; raises ValidationError naming the field when the input is wrong."""
-        raise NotImplementedError
 
     def show_error(self, exc: ValidationError) -> None:
         self.error.setText(exc.message)

@@ -17,18 +17,15 @@ LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
 class SettingEditor(QWidget):
+    """One setting's editor. Each kind (int, choice, folder, text) provides ``value()`` and
+    ``set_value(value)``; ``changed`` is emitted on every edit."""
+
     changed = Signal()
 
     def __init__(self, setting: Setting, parent: QWidget | None = None):
         super().__init__(parent)
         self.setting = setting
         self.setObjectName(f"setting_{setting.name}")
-
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
 
     def focus_widget(self) -> QWidget:
         return self.focusProxy() or self
