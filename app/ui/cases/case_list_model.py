@@ -126,9 +126,6 @@ class CaseListModel(QAbstractTableModel):
         self.endResetModel()
         self.totalChanged.emit(self._total)
 
-    def canFetchMore(self, parent: QModelIndex = _INDEX_ROOT) -> bool:
-        return False  # every row is counted from the start; pages are read on demand in case_at()
-
     def _page(self, number: int) -> list[CaseRow]:
         page = self._pages.get(number)
         if page is not None:
