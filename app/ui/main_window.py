@@ -133,12 +133,12 @@ class MainWindow(QMainWindow):
 
     def _on_case_changed(self, _case_uuid: str) -> None:
         self.todo.refresh()
-        self.approvals.refresh()
+        self.approvals.refresh_if_shown()
 
     def refresh(self) -> None:
         self.cases.refresh()
         self.todo.refresh()
-        self.approvals.refresh()
+        self.approvals.refresh_if_shown()
 
     # ---- who is signed in --------------------------------------------------------------------------
     def switch_role(self, role: Role) -> None:

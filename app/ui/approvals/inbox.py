@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -103,7 +103,18 @@ class ApprovalInbox(QWidget):
         self.refresh_shortcut.activated.connect(self.refresh)
         self._retranslate()
         self._update_buttons()
-        self.refresh()
+        self._shown_once = False  # read when first shown: a page never opened costs nothing at start
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
+
+    def refresh_if_shown(self) -> None:
+        """After a change elsewhere: read again only if this page was ever looked at."""
+        if self._shown_once:
+            self.refresh()
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
