@@ -45,8 +45,7 @@ class CaseTabs(QTabWidget):
                 return view
         view = CaseView(self.services, self.session, case_uuid)
         view.changed.connect(self._on_changed)
-        number = self.services.cases.get(case_uuid).number
-        self.setCurrentIndex(self.addTab(view, number))
+        self.setCurrentIndex(self.addTab(view, view.case.number))
         return view
 
     def close_tab(self, index: int) -> None:
@@ -57,9 +56,9 @@ class CaseTabs(QTabWidget):
 
     def _on_changed(self, case_uuid: str) -> None:
         self.list.model.refresh()
-        for i, view in enumerate(self.views(), start=1):
-            if view.case_uuid == case_uuid:
-                self.setTabText(i, self.services.cases.get(case_uuid).number)  # filing gives a new number
+        for view in self.views():
+            if view.case_uuid == case_uuid:  # the view has reloaded; filing gives a new number
+                self.setTabText(self.indexOf(view), view.case.number)
         self.changed.emit(case_uuid)
 
     def refresh(self) -> None:
