@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
+from app.domain.case_path import draft_documents
 from app.domain.cases import Case
 from app.domain.money import format_yuan
 from app.services.approvals import InboxItem
-from app.ui.case_view.case_path import draft_documents
 from app.ui.case_view.texts import document_label
 from app.ui.labels import kind_label, stage_label
 

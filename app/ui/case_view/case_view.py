@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.case_path import stage_path
 from app.domain.catalogue import Matter
 from app.domain.errors import StaleWrite, TransitionRefused, UserError, ValidationError
 from app.domain.users import SignedIn
@@ -28,7 +29,6 @@ from app.services.approvals import FINISHED_STAGES, HEAD_ROLES
 from app.ui.case_view.action_bar import ActionBar, Offer
 from app.ui.case_view.action_dialog import ActionDialog, ActionRequest
 from app.ui.case_view.approvals_tab import ApprovalsTab
-from app.ui.case_view.case_path import stage_path
 from app.ui.case_view.deadlines_panel import DeadlinesPanel
 from app.ui.case_view.documents_tab import DocumentsTab
 from app.ui.case_view.evidence_tab import EvidenceTab

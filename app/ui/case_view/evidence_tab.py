@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.domain.case_path import required_documents
 from app.domain.cases import Case
-from app.ui.case_view.case_path import required_documents
 from app.ui.case_view.table import TextTable
 from app.ui.case_view.texts import action_label, document_label, when
 

@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.ui.case_view.case_path import PathStep
+from app.domain.case_path import PathStep
 from app.ui.labels import stage_label
 
 _STYLES = {
