@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from app.domain.cases import ApprovalDecision, CaseKind, Stage
 from app.services.clock import SHANGHAI
 from tests.fakes.leads import lead, organisation
-
-
-def days(world, n: int) -> None:
-    world.clock.set(world.clock.now() + timedelta(days=n))
-
-
-def step(world, actor, case, action, **kw):
-    return world.services.cases.advance(actor, case.uuid, action, expected_version=case.version, **kw)
+from tests.fakes.walks import days, step
 
 
 def test_ordinary_penalty_walks_from_lead_to_archive(world, rng):

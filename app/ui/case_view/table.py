@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.cases import Case
 
 GREY = QColor("#8a8a8a")
 MAX_COLUMN_WIDTH = 360  # long texts wrap instead of pushing the other columns away
@@ -48,3 +57,32 @@ class TextTable(QTableWidget):
 
     def column_texts(self, column: int) -> list[str]:
         return [self.item(r, column).text() for r in range(self.rowCount())]
+
+
+class CaseTableTab(QWidget):
+    """A tab that is one table about the case shown: subclasses give ``headers()`` and
+    ``rows(case)`` (both translated when called, so a language switch only refills)."""
+
+    TABLE_NAME = ""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = TextTable(objectName=self.TABLE_NAME)
+        QVBoxLayout(self).addWidget(self.table)
+        self._case: Case | None = None
+        self.retranslate()
+
+    def show_case(self, case: Case) -> None:
+        self._case = case
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.set_headers(self.headers())
+        if self._case is not None:
+            self.table.set_rows(self.rows(self._case))
+
+    def headers(self) -> list[str]:
+        return []
+
+    def rows(self, case: Case) -> list[list[str]]:
+        return []

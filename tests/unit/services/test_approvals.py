@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 import pytest
 
@@ -12,32 +11,12 @@ from app.domain.errors import UserCancelled, ValidationError
 from app.domain.officers import Actor, Role
 from app.services.approvals import ApprovalService, awaited_transitions, is_decision, is_review_stage
 from tests.fakes.leads import lead, organisation
+from tests.fakes.walks import days, in_filing_review, investigated, opened, step
 
 
 @pytest.fixture
 def approvals(world) -> ApprovalService:
     return ApprovalService(world.services.cases)
-
-
-def days(world, n: int) -> None:
-    world.clock.set(world.clock.now() + timedelta(days=n))
-
-
-def step(world, actor, case, action, **kw):
-    return world.services.cases.advance(actor, case.uuid, action, expected_version=case.version, **kw)
-
-
-def opened(world, rng, **kw):
-    return world.services.cases.open_case_from_lead(world.officer, lead(world, rng, **kw))
-
-
-def in_filing_review(world, rng, **kw):
-    return step(world, world.officer, opened(world, rng, **kw), "submit_filing")
-
-
-def investigated(world, rng, **kw):
-    case = step(world, world.section_head, in_filing_review(world, rng, **kw), "approve_filing")
-    return step(world, world.officer, case, "end_investigation")
 
 
 def names(items) -> list[tuple[str, str]]:
