@@ -355,3 +355,40 @@ MESSAGES_ZH: dict[str, str] = {
         "{field}：「{name}」（{number}）决定案件处理结果，须逐件审批，不能批量批准",
     "items": "审批事项",
 }
+
+MESSAGES_ZH.update({
+    # -- file store (store/blobs.py)
+    "{field}: {path} is not a path inside the file store": "{field}：{path} 不是文件库内的路径",
+    "stored file {path} is missing": "文件库中缺少文件 {path}",
+    "{field}: stored file {path} no longer matches its recorded SHA-256": "{field}：文件库中的文件 {path} 与登记的 SHA-256 不符",
+    # -- documents (services/documents)
+    "{role} may not {what}": "{role}无权{what}",
+    "generate documents": "生成文书",
+    "change document templates": "修改文书模板",
+    "void document numbers": "作废文号",
+    "{name} was served or signed and can no longer change": "{name}已送达或已签章，不能再修改",
+    "document {uuid} has no file yet": "文书 {uuid} 尚未生成文件",
+    "document {uuid} has no version {version}": "文书 {uuid} 没有第{version}版",
+    "{field}: document {uuid} belongs to another case or type": "{field}：文书 {uuid} 属于其他案件或其他文书种类",
+    "{field}: cannot read {path}: {why}": "{field}：无法读取 {path}：{why}",
+    "{field}: document type {code} has no template {name}": "{field}：文书种类 {code} 缺少模板 {name}",
+    "{field}: the document catalogue has no {part} for the case file": "{field}：文书目录中缺少卷宗所需的 {part}",
+    "{field}: case {number} has no generated documents to bind": "{field}：案件 {number} 尚无已生成的文书可以组卷",
+    "no case numbered {number}": "没有案号为 {number} 的案件",
+    "{field}: {name} is not a document of this kind of case": "{field}：{name}不适用于此类案件",
+    "{label}: not a field that can be typed for a document": "{label}：不是可在文书中填写的项目",
+    "{label}: {value} is not a date (YYYY-MM-DD)": "{label}：{value} 不是有效日期（YYYY-MM-DD）",
+    "template": "模板",
+    "document": "文书",
+    "dossier_part": "卷宗组成部分",
+    "documents": "文书",
+})
+
+# Areas added later keep their texts in their own modules.
+from app.domain.messages_zh_document_catalogue import MESSAGES_ZH_DOCUMENT_CATALOGUE  # noqa: E402
+from app.domain.messages_zh_documents import MESSAGES_ZH_DOCUMENTS  # noqa: E402
+from app.domain.messages_zh_numbers import MESSAGES_ZH_NUMBERS  # noqa: E402
+from app.domain.messages_zh_pdf import MESSAGES_ZH_PDF  # noqa: E402
+
+for _area in (MESSAGES_ZH_DOCUMENT_CATALOGUE, MESSAGES_ZH_DOCUMENTS, MESSAGES_ZH_NUMBERS, MESSAGES_ZH_PDF):
+    MESSAGES_ZH.update(_area)

@@ -18,7 +18,7 @@ from app.domain.messages_zh import MESSAGES_ZH
 from app.domain.workflow_table import APPROVAL_SLOTS, TRANSITIONS
 
 ROOT = Path(__file__).resolve().parents[3]
-SCANNED = ("app/domain", "app/store", "app/services", "app/config")
+SCANNED = ("app/domain", "app/store", "app/services", "app/config", "app/documents")
 ERROR_CALLS = {"UserError", "ValidationError", "NotFound", "StaleWrite", "TransitionRefused", "_invalid",
                "CalendarNotLoaded", "_refuse", "SignInFailed"}
 MESSAGE_ARG = {"_invalid": 1}  # config's _invalid(setting, message, rule, ...)
