@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -250,3 +251,81 @@ class CredentialCacheRow(Base):
     user: Mapped[dict] = mapped_column(JSON, nullable=False)
     verifier: Mapped[str] = mapped_column(String(255), nullable=False)
     verified_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+# ---- documents (执法文书) and 文号 (migration 0006) ----------------------------------------------------------------
+class DocumentRow(SyncMixin, Base):
+    """A generated document of a case; its files are ``document_versions`` (1..n)."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.uuid"), nullable=False, index=True)
+    code: Mapped[str] = mapped_column(String(40), nullable=False)
+    number: Mapped[str] = mapped_column(String(80), nullable=False, default="")  # 文号, "" if none
+    state: Mapped[str] = mapped_column(String(10), nullable=False, default="open")  # open / frozen
+    frozen_reason: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    current_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    # what the officer typed for this document (hearing time and place, seized items…), JSON
+    inputs: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+
+
+class DocumentVersionRow(Base):
+    """One file of a document: ``file`` is relative to the document store, ``sha256`` its content hash."""
+
+    __tablename__ = "document_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_uuid: Mapped[str] = mapped_column(ForeignKey("documents.uuid"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    origin: Mapped[str] = mapped_column(String(20), nullable=False)  # generated / edited
+    file: Mapped[str] = mapped_column(String(500), nullable=False)
+    actor_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    actor_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+    __table_args__ = (UniqueConstraint("document_uuid", "version", name="uq_document_versions_version"),)
+
+
+class NumberBlockRow(Base):
+    """A range of 文号 (first..last) of one series and year, held by a workstation ("*" = any);
+    ``next`` is the lowest number not yet issued from it. A closed block with next <= last has
+    returned next..last (to be handed out again by the central service)."""
+
+    __tablename__ = "number_blocks"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    bureau_code: Mapped[str] = mapped_column(String(40), nullable=False)
+    series: Mapped[str] = mapped_column(String(20), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    first: Mapped[int] = mapped_column(Integer, nullable=False)
+    last: Mapped[int] = mapped_column(Integer, nullable=False)
+    next: Mapped[int] = mapped_column(Integer, nullable=False)
+    workstation: Mapped[str] = mapped_column(String(64), nullable=False)
+    source: Mapped[str] = mapped_column(String(10), nullable=False)  # profile / central
+    state: Mapped[str] = mapped_column(String(10), nullable=False, default="active")  # active / closed
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("bureau_code", "series", "year", "first", name="uq_number_blocks_range"),)
+
+
+class IssuedNumberRow(Base):
+    """The 文号登记簿: one row per number ever issued. The primary key makes a duplicate impossible."""
+
+    __tablename__ = "issued_numbers"
+    bureau_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    text: Mapped[str] = mapped_column(String(80), nullable=False)
+    state: Mapped[str] = mapped_column(String(10), nullable=False, default="used")  # used / void
+    document_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    case_uuid: Mapped[str | None] = mapped_column(String(36))
+    block_uuid: Mapped[str] = mapped_column(String(36), nullable=False)
+    workstation: Mapped[str] = mapped_column(String(64), nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    actor_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    void_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    voided_by: Mapped[str] = mapped_column(String(50), nullable=False, default="")

@@ -156,6 +156,7 @@ def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng):
     m = cases.advance(world.officer, m.uuid, "submit_measure", expected_version=m.version)
     m = cases.advance(world.bureau_head, m.uuid, "approve_measure", expected_version=m.version, comment="同意扣押")
     cases.extend(world.bureau_head, m.uuid, "measure_duration", 30, expected_version=m.version, reason="检测未完成")
+    world.services.documents.generate(world.officer, c.uuid, "LASPB")
     cases.update_parties(world.officer, c.uuid, [], expected_version=c.version)
     world.services.auth.create_user(None, "admin", "管理员", frozenset({Role.ADMIN}), "admin2026x")
     models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
