@@ -204,6 +204,10 @@ def parser() -> argparse.ArgumentParser:
     lst.add_argument("--search")
     lst.add_argument("--limit", type=int, default=50)
     lst.set_defaults(func=cmd_cases_list)
+
+    from app.cli_documents import add_parsers as add_document_parsers
+
+    add_document_parsers(sub, lambda command: lambda args: command(args, _services(args)))
     return p
 
 

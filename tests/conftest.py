@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
+from app.config.bureau import DEMO_BUREAU
 from app.domain import i18n
 from app.domain.officers import Actor, Officer, Role
 from app.services import Services
@@ -18,13 +19,6 @@ from app.store.database import open_database
 
 POSTGRES_URL = os.environ.get("ZHIFA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("ZHIFA_REQUIRE_POSTGRES") == "1"
-
-
-@dataclass(frozen=True)
-class TestBureau:
-    code: str = "JHSJJ"
-    name: str = "江海区市场监督管理局"
-    case_prefix: str = "江海市监"
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +93,7 @@ class World:
 
 
 def make_world(database, clock: FixedClock) -> World:
-    services = Services.create(database, bureau=TestBureau(), clock=clock)
+    services = Services.create(database, bureau=DEMO_BUREAU, clock=clock)  # with its 文号 blocks
     services.catalogue.import_file()
     admin = Actor("admin", "管理员", Role.ADMIN)
     officers = []

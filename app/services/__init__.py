@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from app.services.approvals import ApprovalService
@@ -12,6 +13,7 @@ from app.services.calendar import CalendarService
 from app.services.cases import CaseService
 from app.services.catalogue import CatalogueService
 from app.services.clock import Clock
+from app.services.documents import DocumentService, DossierExporter
 from app.services.officers import OfficerService
 from app.store.database import Database
 
@@ -36,18 +38,36 @@ class Services:
     audit: AuditService
     auth: AuthService
     approvals: ApprovalService
+    documents: DocumentService
+    dossiers: DossierExporter
     bureau_name: str
 
     @classmethod
     def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None,
-               password_hasher: PasswordHasher | None = None) -> Services:
-        """``password_hasher``: Argon2 defaults when None; tests pass a cheap one."""
+               password_hasher: PasswordHasher | None = None, files_root: Path | None = None,
+               workstation: str | None = None) -> Services:
+        """``password_hasher``: Argon2 defaults when None; tests pass a cheap one. ``files_root``: where
+        generated documents live (default: ``documents/`` beside an SQLite database file, else the
+        user's data folder)."""
         clock = clock or Clock()
         calendars = CalendarService(database, clock)
         cases = CaseService(database, clock, calendars, bureau.code, bureau.case_prefix)
         calendars.on_change = cases.rederive_deadlines  # provisional due dates become real ones
+        officers = OfficerService(database, clock)
+        documents = DocumentService(database, clock, cases, officers, bureau, files_root or _files_root(database),
+                                    workstation=workstation)
         return cls(database=database, clock=clock, calendars=calendars, cases=cases,
-                   officers=OfficerService(database, clock),
+                   officers=officers,
                    catalogue=CatalogueService(database, on_change=cases.forget_matters),
                    audit=AuditService(database), auth=AuthService(database, clock, hasher=password_hasher),
-                   approvals=ApprovalService(cases), bureau_name=bureau.name)
+                   approvals=ApprovalService(cases), documents=documents, dossiers=DossierExporter(documents),
+                   bureau_name=bureau.name)
+
+
+def _files_root(database: Database) -> Path:
+    name = database.engine.url.database if database.is_sqlite else None
+    if name and name != ":memory:":
+        return Path(name).parent / "documents"
+    from app.config.paths import default_data_dir
+
+    return default_data_dir() / "documents"

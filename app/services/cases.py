@@ -37,8 +37,9 @@ from app.store.matter_repository import MatterRepository
 from app.store.numbers import next_number
 from app.store.officer_repository import OfficerRepository
 
-NUMBER_SERIES = {CaseKind.PENALTY_ORDINARY: "罚", CaseKind.PENALTY_SIMPLE: "简", CaseKind.COERCIVE: "强",
-                 CaseKind.INSPECTION: "检"}
+# 案号 series end in 案 so a case number never reads like a document's 文号 (江海市监罚〔2026〕12号 is a decision)
+NUMBER_SERIES = {CaseKind.PENALTY_ORDINARY: "罚案", CaseKind.PENALTY_SIMPLE: "简案", CaseKind.COERCIVE: "强案",
+                 CaseKind.INSPECTION: "检案"}
 TEMPORARY_SERIES = "临"
 RULE_NAMES = {r.code: r.name for r in RULES}
 

@@ -24,6 +24,7 @@ from app.services import Services
 from app.services.calendar import CalendarService
 from app.services.cases import CaseService
 from app.services.clock import SHANGHAI, FixedClock
+from app.services.demo_documents import DOCUMENT_CASES, DemoDocuments
 from app.services.demo_people import address, credit_code, person_name, resident_id, shop_name
 from app.store import audit
 from app.store.audit import NewEntry
@@ -178,6 +179,7 @@ class DemoSeeder:
         clock = FixedClock(datetime.combine(self.today, time(10, 0), SHANGHAI))
         cases = CaseService(self.services.database, clock, CalendarService(self.services.database, clock),
                             self.services.cases.bureau_code, self.services.cases.case_prefix)
+        papers = DemoDocuments(self.services, clock, cases)
         for i in range(count):
             start = self._workday(self.today - timedelta(days=self.rng.randrange(1, 420)))
             if start > self.today:
@@ -189,12 +191,13 @@ class DemoSeeder:
                       "section_head": staff.section_head, "legal_reviewer": staff.legal_reviewer,
                       "bureau_head": staff.bureau_head}
             case = cases.open_case_from_lead(actors["officer"], lead)
-            self._walk(cases, clock, case, actors, lead)
+            self._walk(cases, clock, case, actors, lead, papers if i < DOCUMENT_CASES else None)
             if progress:
                 progress(i + 1)
         return count
 
-    def _walk(self, cases: CaseService, clock: FixedClock, case: Case, actors: dict[str, Actor], lead: Lead) -> None:
+    def _walk(self, cases: CaseService, clock: FixedClock, case: Case, actors: dict[str, Actor], lead: Lead,
+              papers: DemoDocuments | None = None) -> None:
         rng = self.rng
         steps = WALKS[case.kind]
         if case.kind is CaseKind.PENALTY_ORDINARY and rng.random() < HEARING_SHARE:
@@ -218,6 +221,8 @@ class DemoSeeder:
                 if what.startswith("approval:"):
                     case = cases.record_approval(actor, case.uuid, what.split(":", 1)[1], ApprovalDecision.APPROVED,
                                                  COMMENTS.get(what, "同意"), expected_version=case.version)
+                    if papers:
+                        papers.after_step(actor, case, what)
                     continue
                 params: dict[str, object] = {}
                 if what in ("submit_decision", "decide_on_spot"):
@@ -231,6 +236,8 @@ class DemoSeeder:
                         continue
                 case = cases.advance(actor, case.uuid, what, expected_version=case.version,
                                      comment=COMMENTS.get(what, ""), params=params)
+                if papers:
+                    papers.after_step(actor, case, what)
             except UserError:
                 return  # a guard refused (e.g. a lapsed certificate): the case waits here, as in life
 

@@ -17,7 +17,7 @@ def test_ordinary_penalty_walks_from_lead_to_archive(world, rng):
     case = step(world, world.officer, case, "submit_filing")
     days(world, 1)
     case = step(world, world.section_head, case, "approve_filing", comment="同意立案")
-    assert case.stage is Stage.INVESTIGATING and case.number.startswith("江海市监罚〔2026〕")
+    assert case.stage is Stage.INVESTIGATING and case.number.startswith("江海市监罚案〔2026〕")
     days(world, 20)
     case = step(world, world.officer, case, "end_investigation")
     case = cases.record_approval(world.section_head, case.uuid, "case_review", ApprovalDecision.APPROVED, "事实清楚",

@@ -38,8 +38,9 @@ def _check(path: Path) -> int:
         for row in rows:
             case = services.cases.get(row.uuid)
             history = services.cases.history(row.uuid)
-            # one audit entry per write, in the same transaction as the write
-            assert len(history) == case.version, (case.number, len(history), case.version)
+            # one audit entry per write, in the same transaction as the write (documents have entries of their own)
+            writes = [e for e in history if e.entity == "case"]
+            assert len(writes) == case.version, (case.number, len(writes), case.version)
             stages = [e.after["stage"] for e in history if "stage" in e.after]
             assert stages[-1] == case.stage.value
         return len(rows)
