@@ -32,9 +32,11 @@ lint: $(STAMP)
 test: $(STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-# Needs Xvfb and a CJK font: apt-get install xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-noto-cjk
+# Needs Xvfb, a CJK font and LibreOffice: apt-get install xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+# fonts-noto-cjk libreoffice-writer-nogui
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/make_screenshots.py
+	$(BIN)/python docs/make_document_pages.py
 
 bench: $(STAMP)
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -10,7 +10,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from _common import report
@@ -49,7 +49,7 @@ def decided_case(services: Services, clock: FixedClock):
     case = cases.record_approval(staff.section_head, case.uuid, "case_review", ApprovalDecision.APPROVED, "同意",
                                  expected_version=case.version)
     go(officer, "send_prior_notice")
-    clock.set(datetime(2026, 3, 16, 10, 0, tzinfo=SHANGHAI))
+    clock.set(clock.now() + timedelta(days=14))  # the defence and hearing windows have run
     go(officer, "close_defence")
     go(officer, "submit_decision", params={"fine_fen": 12_000_00})
     go(staff.bureau_head, "approve_decision")
@@ -60,18 +60,18 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="zhifa-bench-docs-"))
     clock = FixedClock(datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI))
     services = Services.create(open_database(folder / "bench.sqlite3"), bureau=DEMO_BUREAU, clock=clock)
-    case, officer = decided_case(services, clock)
+    timed, officer = decided_case(services, clock)
     docs = services.documents
-    docs.generate(officer, case.uuid, "XZCFJDS")  # warm: template built and checked once per process
+    docs.generate(officer, timed.uuid, "XZCFJDS")  # warm: template built and checked once per process
     times = []
-    for _ in range(RUNS):
+    for _ in range(RUNS):  # each a new decision: 文号 issued, rendered, stored, version and audit written
         start = time.perf_counter()
-        docs.generate(officer, case.uuid, "XZCFJDS")
+        docs.generate_new(officer, timed.uuid, "XZCFJDS")
         times.append((time.perf_counter() - start) * 1000)
+    case, officer = decided_case(services, clock)
     figures: dict[str, float | int | bool] = {"decision_runs": RUNS,
                                               "decision_docx_median_ms": statistics.median(times),
                                               "decision_docx_max_ms": max(times)}
-    made = len(docs.records(case.uuid))
     for code in ("LASPB", "DCZJBG", "XZCFGZS", "SDHZ", "JASPB"):
         docs.generate(officer, case.uuid, code)
     made = len(docs.records(case.uuid))
