@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.documents.cn_format import chinese_date
 from app.documents.pdf import ConverterMissing, merge, page_count
 from app.documents.renderer import render
 from app.domain.cases import Case
@@ -69,19 +70,21 @@ class DossierExporter:
             items.sort(key=lambda b: (b.doc_type.binding_order, b.record.created_at))
         return volumes
 
-    def _part(self, case: Case, dossier_part: str) -> DocumentType:
-        found = [t for t in self.documents.catalogue.types if t.dossier_part == dossier_part]
-        if not found:
+    def _part(self, part: str, volume: Volume) -> DocumentType:
+        """The catalogue entry making a part of the volume (cover, contents, evidence list, 备考表)."""
+        found = self.documents.catalogue.dossier_part(part, volume)
+        if found is None:
             raise ValidationError("{field}: the document catalogue has no {part} for the case file",
-                                  field="dossier_part", rule="dossier.part", part=dossier_part)
-        return found[0]
+                                  field="dossier_part", rule="dossier.part", part=part)
+        return found
 
     def _render_part(self, case: Case, t: DocumentType, extra: dict, folder: Path) -> Path:
+        """A framing part rendered from the case plus the volume's own fields, as .docx in ``folder``."""
         service = self.documents
-        context = service._context(case, t, "")
+        context = service.context(case, t, "")
         context.update(extra)
         data = render(service.library.template(t), context, required=t.required_fields)
-        path = folder / f"{t.code}-{len(list(folder.iterdir()))}.docx"
+        path = folder / f"{t.dossier_part}.docx"
         path.write_bytes(data)
         return path
 
@@ -137,7 +140,7 @@ class DossierExporter:
         evidence_pdf: list[Path] = []
         lines = service.evidence_lines(case.uuid)
         if volume is Volume.MAIN and lines:
-            t = self._part(case, "evidence_list")
+            t = self._part("evidence_list", volume)
             evidence_pdf = service.converter.convert([self._render_part(case, t, {}, parts)], parts)
         contents, page = [], 1
         for i, (b, pdf) in enumerate(zip(items, body, strict=True), 1):
@@ -148,16 +151,16 @@ class DossierExporter:
         if evidence_pdf:
             n = page_count(evidence_pdf[0])
             contents.append({"index": str(len(contents) + 1), "number": "", "responsible": service.bureau.name,
-                             "title": self._part(case, "evidence_list").name, "date": "", "pages": _pages(page, n)})
+                             "title": self._part("evidence_list", volume).name, "date": "", "pages": _pages(page, n)})
             page += n
         total = page - 1
         name = VOLUME_NAMES[volume]
-        today = service._context(case, self._part(case, "cover"), "")["today"]
+        today = chinese_date(service.clock.now().date())
         dossier = {"volume_name": name, "archive_no": case.number, "retention": RETENTION, "pages": str(total)}
         reference = {"pages": str(total), "compiler": actor.name, "checker": "", "date": today,
                      "note": f"本卷共有文件材料{len(contents)}件，共{total}页。"}
         extra = {"dossier": dossier, "contents": contents, "reference": reference}
-        framing = [self._render_part(case, self._part(case, part), extra, parts)
+        framing = [self._render_part(case, self._part(part, volume), extra, parts)
                    for part in ("cover", "contents", "reference")]
         cover, toc, ref = service.converter.convert(framing, parts)
         target = dest / f"{stem}-{name}.pdf"

@@ -222,7 +222,7 @@ class DocumentService:
         prefix = getattr(self.bureau, "document_prefix", "") or self.bureau.case_prefix
         return f"{prefix}{series}〔{year}〕{seq}号"
 
-    def _context(self, case: Case, t: DocumentType, number: str,
+    def context(self, case: Case, t: DocumentType, number: str,
                  inputs: Mapping[str, str] | None = None) -> dict[str, Any]:
         with self.db.read() as s:
             try:
@@ -308,10 +308,10 @@ class DocumentService:
         values = {**self._stored_inputs(case_uuid, code, document_uuid), **typed_now}
         # Check the fields before a 文号 is issued: a refused document must not use up a number.
         provisional = "〔文号〕" if numbered else (DRAFT_NUMBER if t.number_series else "")
-        render(template, self._context(case, t, provisional, values), required=t.required_fields)
+        render(template, self.context(case, t, provisional, values), required=t.required_fields)
         record = self._reserve(actor, case, t, document_uuid, typed_now)
         number = record.number or (DRAFT_NUMBER if t.number_series else "")
-        data = render(template, self._context(case, t, number, record.inputs), required=t.required_fields)
+        data = render(template, self.context(case, t, number, record.inputs), required=t.required_fields)
         return self._record_version(actor, case, t, record, data, "generated")
 
     def generate_new(self, actor: Actor, case_uuid: str, code: str,
