@@ -251,6 +251,11 @@ class DocumentService:
         stored = self._stored_inputs(case_uuid, code, document_uuid)
         return typed.fields_for(used, stored, case)
 
+    @staticmethod
+    def check_inputs(values: Mapping[str, str]) -> dict[str, str]:
+        """Typed values checked (ValidationError naming the field), as ``generate`` will take them."""
+        return typed.clean(values)
+
     def _stored_inputs(self, case_uuid: str, code: str, document_uuid: str | None) -> Mapping[str, str]:
         if document_uuid is not None:
             return self.get(document_uuid).inputs

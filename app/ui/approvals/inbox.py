@@ -26,6 +26,7 @@ from app.services.approvals import ApprovalResult, InboxItem
 from app.ui.approvals.activatable_table import ActivatableTable
 from app.ui.approvals.draft_panel import DraftPanel
 from app.ui.approvals.inbox_model import InboxModel
+from app.ui.case_view.texts import use_document_catalogue
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class ApprovalInbox(QWidget):
         super().__init__(parent)
         self.services, self.session = services, session
         self.approvals = services.approvals
+        use_document_catalogue(services.documents)  # the draft panel names documents from the catalogue
         self.runner = TaskRunner(self)
         self.setObjectName("approvalInbox")
         self.model = InboxModel(self)

@@ -30,7 +30,7 @@ from app.ui.case_view.action_bar import ActionBar, Offer
 from app.ui.case_view.action_dialog import ActionDialog, ActionRequest
 from app.ui.case_view.approvals_tab import ApprovalsTab
 from app.ui.case_view.deadlines_panel import DeadlinesPanel
-from app.ui.case_view.documents_tab import DocumentsTab
+from app.ui.case_view.documents_tab import CaseDocumentsTab
 from app.ui.case_view.evidence_tab import EvidenceTab
 from app.ui.case_view.facts_tab import FactsTab
 from app.ui.case_view.header import CaseHeader
@@ -38,7 +38,7 @@ from app.ui.case_view.history_tab import HistoryTab
 from app.ui.case_view.parties_tab import PartiesTab
 from app.ui.case_view.pause_dialog import PauseDialog, PauseRequest, extendable_rules
 from app.ui.case_view.request_dialog import RequestDialog
-from app.ui.case_view.texts import step_label
+from app.ui.case_view.texts import step_label, use_document_catalogue
 from app.ui.case_view.timeline import StageTimeline
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class CaseView(QWidget):
         self.setObjectName("caseView")
         self._matters: dict[str, Matter] | None = None
         self.dialog: RequestDialog | None = None
+        use_document_catalogue(services.documents)
 
         self.header = CaseHeader()
         self.reload_button = QPushButton(objectName="reload")
@@ -64,7 +65,8 @@ class CaseView(QWidget):
         self.parties = PartiesTab()
         self.facts = FactsTab(self._matter)
         self.evidence = EvidenceTab()
-        self.documents = DocumentsTab()
+        self.documents = CaseDocumentsTab(services, session)
+        self.documents.documents_changed.connect(lambda _uuid: self.reload())
         self.approvals_tab = ApprovalsTab()
         self.history_tab = HistoryTab()
         self.tabs = QTabWidget(objectName="caseTabs")

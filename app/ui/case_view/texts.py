@@ -1,48 +1,25 @@
-"""Display texts for case data the domain keeps as codes: document types, approval slots and
-decisions, deadline statuses, party kinds, audit actions. English sources marked for lupdate,
-translated when asked (so a language switch needs no rebuild)."""
+"""Display texts for case data the domain keeps as codes: approval slots and decisions, deadline
+statuses, party kinds, audit actions. English sources marked for lupdate, translated when asked (so
+a language switch needs no rebuild). Document names are Chinese data from the document catalogue:
+``document_label`` asks the lookup the case view and the approval inbox install."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.deadline_rules import PAUSE_KIND_LABELS
 from app.domain.deadlines import rule_by_code
-from app.domain.errors import NotFound
+from app.domain.errors import NotFound, UserError
 from app.domain.i18n import tr as domain_tr
 from app.services.approvals import step_label
 
 _CONTEXT = "CaseTexts"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-# Document codes of the workflow table (the documents issue brings the full catalogue as data).
-DOCUMENTS: dict[str, str] = {
-    "LASPB": QT_TRANSLATE_NOOP("CaseTexts", "Filing approval form"),
-    "BYLASPB": QT_TRANSLATE_NOOP("CaseTexts", "Approval form for not filing a case"),
-    "DCZJBG": QT_TRANSLATE_NOOP("CaseTexts", "Investigation final report"),
-    "FZSHB": QT_TRANSLATE_NOOP("CaseTexts", "Legal review form"),
-    "JTTLJL": QT_TRANSLATE_NOOP("CaseTexts", "Record of collective discussion"),
-    "XZCFGZS": QT_TRANSLATE_NOOP("CaseTexts", "Notice of intended administrative penalty"),
-    "TZTZS": QT_TRANSLATE_NOOP("CaseTexts", "Hearing notice"),
-    "CSSBBL": QT_TRANSLATE_NOOP("CaseTexts", "Record of statement and defence"),
-    "TZBL": QT_TRANSLATE_NOOP("CaseTexts", "Hearing record"),
-    "XZCFJDS": QT_TRANSLATE_NOOP("CaseTexts", "Administrative penalty decision"),
-    "DCCFJDS": QT_TRANSLATE_NOOP("CaseTexts", "On-the-spot administrative penalty decision"),
-    "SDHZ": QT_TRANSLATE_NOOP("CaseTexts", "Proof of service"),
-    "YQFK": QT_TRANSLATE_NOOP("CaseTexts", "Notice on deferred or instalment payment of the fine"),
-    "LXCGS": QT_TRANSLATE_NOOP("CaseTexts", "Reminder to perform"),
-    "QZZXSQ": QT_TRANSLATE_NOOP("CaseTexts", "Application for compulsory enforcement"),
-    "JASPB": QT_TRANSLATE_NOOP("CaseTexts", "Case closing approval form"),
-    "JZFM": QT_TRANSLATE_NOOP("CaseTexts", "Case file cover"),
-    "JNWJML": QT_TRANSLATE_NOOP("CaseTexts", "Table of contents of the case file"),
-    "JNBKB": QT_TRANSLATE_NOOP("CaseTexts", "Case file reference sheet"),
-    "QZCSJDS": QT_TRANSLATE_NOOP("CaseTexts", "Decision on an administrative coercive measure"),
-    "JCQZCSJDS": QT_TRANSLATE_NOOP("CaseTexts", "Decision releasing an administrative coercive measure"),
-    "XCBL": QT_TRANSLATE_NOOP("CaseTexts", "On-site record"),
-}
 
 # Approval slots (审批栏); the in-stage ones also have domain names.
 SLOTS: dict[str, str] = {
@@ -82,6 +59,10 @@ ACTIONS: dict[str, str] = {
     "assign_officers": QT_TRANSLATE_NOOP("CaseTexts", "Officers assigned"),
     "update_parties": QT_TRANSLATE_NOOP("CaseTexts", "Parties updated"),
     "resume": QT_TRANSLATE_NOOP("CaseTexts", "Resumed"),
+    "document_generated": QT_TRANSLATE_NOOP("CaseTexts", "Document generated"),
+    "document_edited": QT_TRANSLATE_NOOP("CaseTexts", "Document edits recorded"),
+    "document_frozen": QT_TRANSLATE_NOOP("CaseTexts", "Document frozen"),
+    "dossier_exported": QT_TRANSLATE_NOOP("CaseTexts", "Case file exported"),
 }
 _SUSPENDED = QT_TRANSLATE_NOOP("CaseTexts", "Suspended ({kind})")
 _EXTENDED = QT_TRANSLATE_NOOP("CaseTexts", "Deadline extended: {rule}")
@@ -96,8 +77,28 @@ def _lookup(table: dict[str, str], code: str) -> str:
     return _t(table[code]) if code in table else code
 
 
+_document_names: Callable[[str], str] | None = None
+
+
+def use_document_catalogue(documents: Any) -> None:
+    """Name documents from ``documents.catalogue`` (the DocumentService in force; the catalogue is
+    read once and kept, so the lookup is cheap)."""
+    global _document_names
+
+    def lookup(code: str) -> str:
+        return documents.catalogue.get(code).name
+
+    _document_names = lookup
+
+
 def document_label(code: str) -> str:
-    return _lookup(DOCUMENTS, code)
+    """The document type's name (Chinese data), or its code when the catalogue does not know it."""
+    if _document_names is not None:
+        try:
+            return _document_names(code)
+        except UserError:  # a type the bureau removed, or a catalogue that cannot be read
+            pass
+    return code
 
 
 def slot_label(slot: str) -> str:

@@ -1,5 +1,6 @@
 """The settings page: one row per declared setting, each checked by its own validator as it is
-edited (Save stays disabled while any is invalid), then user administration for administrators."""
+edited (Save stays disabled while any is invalid), then user administration for administrators and,
+for administrators and bureau heads, the document templates and the 文号 register."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from app.domain import i18n as domain_i18n
 from app.domain.errors import ValidationError
 from app.domain.officers import Role
 from app.domain.users import SignedIn
+from app.services.documents.service import REGISTRARS
+from app.ui.documents.register_section import NumberRegisterSection
+from app.ui.documents.templates_section import TemplatesSection
 from app.ui.settings.setting_editors import SettingEditor, make_editor
 from app.ui.settings.users_section import UsersSection
 from app.ui.signin.style import message_label, show_message
@@ -97,6 +101,13 @@ class SettingsPage(QWidget):
         self.users_section = UsersSection(services, session) if session.role is Role.ADMIN else None
         if self.users_section is not None:
             layout.addWidget(self.users_section, 1)
+        # Document templates and the 文号 register: administrators and bureau heads only.
+        registrar = session.role in REGISTRARS
+        self.templates_section = TemplatesSection(services, session) if registrar else None
+        self.register_section = NumberRegisterSection(services, session) if registrar else None
+        for section in (self.templates_section, self.register_section):
+            if section is not None:
+                layout.addWidget(section, 1)
         layout.addStretch(0)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(content)
