@@ -108,8 +108,11 @@ COMMENTS = {"approve_filing": "同意立案", "approval:case_review": "事实清
 
 
 class DemoSeeder:
-    def __init__(self, services: Services, seed: int = 7, today: date | None = None):
+    def __init__(self, services: Services, seed: int = 7, today: date | None = None,
+                 documents: int = DOCUMENT_CASES):
+        """``documents``: how many of the walked cases get their 执法文书 generated on the way."""
         self.services = services
+        self.documents = documents
         self.rng = random.Random(seed)
         self.today = today or services.clock.now().date()
         self._matters: list | None = None
@@ -191,7 +194,7 @@ class DemoSeeder:
                       "section_head": staff.section_head, "legal_reviewer": staff.legal_reviewer,
                       "bureau_head": staff.bureau_head}
             case = cases.open_case_from_lead(actors["officer"], lead)
-            self._walk(cases, clock, case, actors, lead, papers if i < DOCUMENT_CASES else None)
+            self._walk(cases, clock, case, actors, lead, papers if i < self.documents else None)
             if progress:
                 progress(i + 1)
         return count

@@ -36,7 +36,7 @@ class SpyCases:
 
 @pytest.fixture
 def seeded(world):
-    seeder = DemoSeeder(world.services, seed=5)
+    seeder = DemoSeeder(world.services, seed=5, documents=0)
     seeder.seed_walked(WALKED)
     seeder.seed_bulk(BULK)
     return world

@@ -64,7 +64,7 @@ def tray(monkeypatch):
 
 @pytest.fixture
 def seeded(world):
-    seeder = DemoSeeder(world.services, seed=3)
+    seeder = DemoSeeder(world.services, seed=3, documents=0)
     seeder.seed_walked(60)
     seeder.seed_bulk(800)
     return world

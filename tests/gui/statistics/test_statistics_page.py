@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def seeded(world):
-    seeder = DemoSeeder(world.services, seed=9)
+    seeder = DemoSeeder(world.services, seed=9, documents=0)
     seeder.seed_walked(80)
     seeder.seed_bulk(1500)
     return world
