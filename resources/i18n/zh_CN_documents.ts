@@ -4,6 +4,14 @@
     <context>
         <name>CaseDocumentsTab</name>
         <message>
+            <source>&amp;Another one</source>
+            <translation>再制作一份(&amp;A)</translation>
+        </message>
+        <message>
+            <source>A further record of this kind (another witness, another site)</source>
+            <translation>再制作一份同类笔录（另一名被询问人、另一处现场）</translation>
+        </message>
+        <message>
             <source>(given on approval)</source>
             <translation>（批准后编号）</translation>
         </message>

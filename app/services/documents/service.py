@@ -85,6 +85,7 @@ class DocumentItem:
     frozen: bool
     generatable: bool  # the current stage (or an earlier one) produces it and it is not frozen
     served: bool
+    repeatable: bool = False  # a record a case may hold several of (询问笔录 of each witness)
 
     @property
     def document_uuid(self) -> str | None:
@@ -171,15 +172,15 @@ class DocumentService:
         for record in self.records(case_uuid):
             try:
                 t = catalogue.get(record.code)
-                name, stage, served = t.name, (t.stages[0] if t.stages else None), t.served
+                name, stage, served, repeatable = t.name, (t.stages[0] if t.stages else None), t.served, t.evidence
             except NotFound:  # a type the bureau removed: still listed, never lost
-                name, stage, served = record.code, None, False
+                name, stage, served, repeatable = record.code, None, False, False
             frozen = self.is_frozen(case, record)
-            items.append(DocumentItem(record.code, name, stage, record, frozen, not frozen, served))
+            items.append(DocumentItem(record.code, name, stage, record, frozen, not frozen, served, repeatable))
             made.add(record.code)
         for t in catalogue.for_stage(case.kind, case.stage):
             if t.code not in made and not t.dossier_part:
-                items.append(DocumentItem(t.code, t.name, case.stage, None, False, True, t.served))
+                items.append(DocumentItem(t.code, t.name, case.stage, None, False, True, t.served, t.evidence))
         return items
 
     def file_path(self, document_uuid: str, version: int | None = None) -> Path:

@@ -78,20 +78,22 @@ class CaseDocumentsTab(QWidget):
         self.table.doubleClicked.connect(self._activated)
 
         self.generate_button = QPushButton(objectName="generateDocument")
+        self.another_button = QPushButton(objectName="anotherDocument")
         self.open_button = QPushButton(objectName="openDocument")
         self.preview_button = QPushButton(objectName="previewDocument")
         self.print_button = QPushButton(objectName="printDocument")
         self.versions_button = QPushButton(objectName="documentVersions")
         self.export_button = QPushButton(objectName="exportDossier")
         actions = self.actions
-        for button, slot in ((self.generate_button, actions.generate), (self.open_button, actions.open_in_word),
+        for button, slot in ((self.generate_button, actions.generate), (self.another_button, actions.generate_another),
+                             (self.open_button, actions.open_in_word),
                              (self.preview_button, actions.preview), (self.print_button, actions.print_document),
                              (self.versions_button, actions.show_versions),
                              (self.export_button, actions.export_dossier)):
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
-        for button in (self.generate_button, self.open_button, self.preview_button, self.print_button,
-                       self.versions_button):
+        for button in (self.generate_button, self.another_button, self.open_button, self.preview_button,
+                       self.print_button, self.versions_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -197,6 +199,7 @@ class CaseDocumentsTab(QWidget):
         self.generate_button.setEnabled(writable and item.generatable)
         self.generate_button.setText(self.tr("Re&generate") if made else self.tr("&Generate"))
         self.open_button.setEnabled(writable and made)
+        self.another_button.setEnabled(writable and made and item.repeatable)  # type: ignore[union-attr]
         self.preview_button.setEnabled(made and self.has_converter)
         self.print_button.setEnabled(made and self.has_converter)
         self.versions_button.setEnabled(made)
@@ -300,6 +303,8 @@ class CaseDocumentsTab(QWidget):
         self.table.set_headers([self.tr("Document"), self.tr("Stage"), self.tr("Number"), self.tr("Version"),
                                 self.tr("State"), self.tr("Last change")])
         self.open_button.setText(self.tr("&Open in Word/WPS"))
+        self.another_button.setText(self.tr("&Another one"))
+        self.another_button.setToolTip(self.tr("A further record of this kind (another witness, another site)"))
         self.preview_button.setText(self.tr("Pre&view"))
         self.print_button.setText(self.tr("&Print…"))
         self.versions_button.setText(self.tr("Versio&ns…"))

@@ -94,15 +94,33 @@ class DocumentActions(QObject):
 
         self._open_dialog(DocumentInputsDialog(item.name, fields, submit, tab))
 
-    def _start_generation(self, item: DocumentItem, inputs: Mapping[str, str]) -> None:
+    def generate_another(self) -> None:
+        """A further record of a repeatable kind (a second 询问笔录), asking for its own input fields."""
+        tab = self.tab
+        item, case = tab.selected_item(), tab.case
+        if item is None or case is None or not tab.another_button.isEnabled():
+            return
+        fields = self.documents.input_fields(case.uuid, item.code)
+        if not fields:
+            self._start_generation(item, {}, another=True)
+            return
+        self._open_dialog(DocumentInputsDialog(item.name, fields, lambda values: self._start_generation(
+            item, self.documents.check_inputs(values), another=True), tab))
+
+    def _start_generation(self, item: DocumentItem, inputs: Mapping[str, str], another: bool = False) -> None:
         tab, case = self.tab, self.tab.case
         if case is None:
             return
         documents, actor = self.documents, tab.session.actor
         code, document_uuid, case_uuid = item.code, item.document_uuid, case.uuid
+
+        def work(progress: Progress) -> Generated:
+            if another:
+                return documents.generate_new(actor, case_uuid, code, inputs)
+            return documents.generate(actor, case_uuid, code, document_uuid, inputs)
+
         tab.note.setText(self.tr("Generating {name}…").format(name=item.name))
-        tab.runner.run(self.tr("Generating {name}").format(name=item.name),
-                       lambda progress: documents.generate(actor, case_uuid, code, document_uuid, inputs),
+        tab.runner.run(self.tr("Generating {name}").format(name=item.name), work,
                        lambda result: self._generated(item, result),
                        self._generate_failed(item), cancellable=False)
 

@@ -319,3 +319,21 @@ def test_what_the_case_does_not_hold_is_asked_for_and_kept_with_the_document(qtb
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)  # again: what was typed is offered
     assert tab.actions.dialog.editors["hearing.host"][1].text() == "赵刚"
     tab.actions.dialog.reject()
+
+
+def test_a_record_can_be_made_again_for_another_witness(qtbot, world, rng, open_tab, boxes):
+    from tests.fakes.walks import in_filing_review
+
+    case = step(world, world.section_head, in_filing_review(world, rng), "approve_filing")  # investigating
+    _view, tab = open_tab(world.officer, case)
+    choose(qtbot, tab, "XWBL")
+    assert not tab.another_button.isEnabled()  # nothing to repeat before the first one
+    generate(qtbot, tab, "XWBL")
+    assert tab.another_button.isEnabled()
+    qtbot.mouseClick(tab.another_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, tab)
+    records = [r for r in world.services.documents.records(case.uuid) if r.code == "XWBL"]
+    assert len(records) == 2 and all(r.current_version == 1 for r in records)
+    assert tab.table.column_texts(0).count("询问笔录") == 2
+    generate(qtbot, tab, "ZLGZTZS")
+    assert not tab.another_button.isEnabled()  # a notice is made once (and regenerated)
