@@ -215,94 +215,6 @@
     <context>
         <name>CaseTexts</name>
         <message>
-            <source>Filing approval form</source>
-            <translation>立案审批表</translation>
-        </message>
-        <message>
-            <source>Approval form for not filing a case</source>
-            <translation>不予立案审批表</translation>
-        </message>
-        <message>
-            <source>Investigation final report</source>
-            <translation>案件调查终结报告</translation>
-        </message>
-        <message>
-            <source>Legal review form</source>
-            <translation>法制审核表</translation>
-        </message>
-        <message>
-            <source>Record of collective discussion</source>
-            <translation>集体讨论记录</translation>
-        </message>
-        <message>
-            <source>Notice of intended administrative penalty</source>
-            <translation>行政处罚告知书</translation>
-        </message>
-        <message>
-            <source>Hearing notice</source>
-            <translation>听证通知书</translation>
-        </message>
-        <message>
-            <source>Record of statement and defence</source>
-            <translation>陈述申辩笔录</translation>
-        </message>
-        <message>
-            <source>Hearing record</source>
-            <translation>听证笔录</translation>
-        </message>
-        <message>
-            <source>Administrative penalty decision</source>
-            <translation>行政处罚决定书</translation>
-        </message>
-        <message>
-            <source>On-the-spot administrative penalty decision</source>
-            <translation>当场行政处罚决定书</translation>
-        </message>
-        <message>
-            <source>Proof of service</source>
-            <translation>送达回证</translation>
-        </message>
-        <message>
-            <source>Notice on deferred or instalment payment of the fine</source>
-            <translation>延期（分期）缴纳罚款通知书</translation>
-        </message>
-        <message>
-            <source>Reminder to perform</source>
-            <translation>履行催告书</translation>
-        </message>
-        <message>
-            <source>Application for compulsory enforcement</source>
-            <translation>强制执行申请书</translation>
-        </message>
-        <message>
-            <source>Case closing approval form</source>
-            <translation>结案审批表</translation>
-        </message>
-        <message>
-            <source>Case file cover</source>
-            <translation>卷宗封面</translation>
-        </message>
-        <message>
-            <source>Table of contents of the case file</source>
-            <translation>卷内文件目录</translation>
-        </message>
-        <message>
-            <source>Case file reference sheet</source>
-            <translation>卷内备考表</translation>
-        </message>
-        <message>
-            <source>Decision on an administrative coercive measure</source>
-            <translation>实施行政强制措施决定书</translation>
-        </message>
-        <message>
-            <source>Decision releasing an administrative coercive measure</source>
-            <translation>解除行政强制措施决定书</translation>
-        </message>
-        <message>
-            <source>On-site record</source>
-            <translation>现场笔录</translation>
-        </message>
-        <message>
             <source>Filing approval</source>
             <translation>立案审批</translation>
         </message>
@@ -511,37 +423,6 @@
         <message>
             <source>How it was computed</source>
             <translation>计算方法</translation>
-        </message>
-    </context>
-    <context>
-        <name>DocumentsTab</name>
-        <message>
-            <source>Documents of the steps taken:</source>
-            <translation>已办理步骤的文书：</translation>
-        </message>
-        <message>
-            <source>Documents the next steps will need:</source>
-            <translation>下一步骤需要的文书：</translation>
-        </message>
-        <message>
-            <source>Document</source>
-            <translation>文书</translation>
-        </message>
-        <message>
-            <source>Step</source>
-            <translation>办案步骤</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>办理人</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>角色</translation>
         </message>
     </context>
     <context>
