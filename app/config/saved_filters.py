@@ -8,17 +8,15 @@ as ``saved_filters.json.bad`` and not overwritten until the user saves again.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from app.config.paths import config_dir
 from app.domain.errors import ValidationError
+from app.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +78,7 @@ class SavedFilters:
         users = dict(self._others)
         users[self.username] = self._mine
         text = json.dumps({"version": FORMAT_VERSION, "users": users}, ensure_ascii=False, indent=2) + "\n"
-        _atomic_write(self.path, text)
+        write_text(self.path, text)
 
     # -- the file --------------------------------------------------------------------------------
     def _read_file(self) -> dict[str, Any]:
@@ -119,26 +117,3 @@ def _keep_bad_copy(path: Path) -> Path | None:
         log.exception("could not keep a copy of the broken file %s", path)
         return None
     return target
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """A crash mid-write leaves the previous file, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    if os.name == "posix":  # make the rename itself durable; Windows cannot open folders
-        with contextlib.suppress(OSError):
-            folder = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)

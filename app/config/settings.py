@@ -7,12 +7,9 @@ Keys this version does not know are kept, so an older client does not erase a ne
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +18,7 @@ from urllib.parse import urlsplit
 
 from app.config.paths import config_dir, default_data_dir
 from app.domain.errors import ValidationError
+from app.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -219,29 +217,4 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically: a crash mid-write leaves the previous file, never half of one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        fd, tmp_name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
-        _fsync_dir(self.path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open directories, which is fine there.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_text(self.path, json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")

@@ -4,14 +4,12 @@ partial file and a crash at any point leaves either the old state or the complet
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import NotFound, ValidationError
+from app.files import write_bytes
 
 
 @dataclass(frozen=True)
@@ -19,33 +17,6 @@ class Blob:
     sha256: str
     size: int
     relpath: str  # inside the store, with "/" separators (portable in the database)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (temp file beside it, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
 
 
 class BlobStore:
@@ -61,7 +32,7 @@ class BlobStore:
         rel = self._relpath(sha, suffix)
         path = self.root / rel
         if not path.exists() or path.stat().st_size != len(data):
-            atomic_write(path, data)
+            write_bytes(path, data)
         return Blob(sha, len(data), rel)
 
     def path(self, relpath: str) -> Path:

@@ -29,7 +29,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from app.documents.pdf.errors import ConversionFailed, ConversionTimeout, ConverterMissing
-from app.documents.pdf.files import commit, discard, stage
+from app.files import commit, discard, stage
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.documents.pdf.errors import PdfUnreadable
-from app.documents.pdf.files import write_atomically
 from app.documents.pdf.png import encode_rgb
+from app.files import write_atomically
 
 PDFIUM_LOCK = threading.RLock()
 """Held around every pdfium call in this package; other code calling pypdfium2 must take it too."""

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from app.documents.cn_format import chinese_date
 from app.documents.pdf import ConverterMissing, merge, page_count
@@ -20,6 +20,7 @@ from app.domain.cases import Case
 from app.domain.documents import DocumentType, Volume
 from app.domain.errors import NotFound, UserCancelled, ValidationError
 from app.domain.officers import Actor
+from app.files import write_atomically
 from app.services.documents.context import SHANGHAI_TZ as SHANGHAI
 from app.services.documents.service import DocumentService, safe_name
 from app.store import audit
@@ -186,19 +187,13 @@ class DossierExporter:
             manifest.append({"file": f"pdf/{pdf.name}", "sha256": _sha(data), "size": len(data)})
         head = {"case": case.number, "case_uuid": case.uuid, "bureau": service.bureau.name,
                 "exported_at": service.clock.now().isoformat(), "exported_by": actor.name, "files": manifest}
-        fd, tmp = tempfile.mkstemp(prefix=".part-", dir=result.archive.parent)
-        try:
-            with os.fdopen(fd, "wb") as raw:
-                with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as z:
-                    for arc, data in entries:
-                        z.writestr(arc, data)
-                    z.writestr("manifest.json", json.dumps(head, ensure_ascii=False, indent=2))
-                raw.flush()
-                os.fsync(raw.fileno())
-            os.replace(tmp, result.archive)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        def write(handle: BinaryIO) -> None:
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as z:
+                for arc, data in entries:
+                    z.writestr(arc, data)
+                z.writestr("manifest.json", json.dumps(head, ensure_ascii=False, indent=2))
+
+        write_atomically(result.archive, write)
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

@@ -32,6 +32,7 @@ from app.domain.deadlines import Phrase
 from app.domain.documents import DocumentCatalogue, DocumentType
 from app.domain.errors import NotFound, UserError, ValidationError
 from app.domain.officers import ROLE_NAMES_ZH, Actor, Role
+from app.files import write_bytes
 from app.services.cases import CaseService
 from app.services.clock import Clock
 from app.services.documents import inputs as typed
@@ -46,7 +47,7 @@ from app.services.documents.templates import TemplateLibrary
 from app.services.officers import OfficerService
 from app.store import audit, document_numbers
 from app.store.audit import NewEntry
-from app.store.blobs import Blob, BlobStore, atomic_write
+from app.store.blobs import Blob, BlobStore
 from app.store.database import Database
 from app.store.document_repository import DocumentFrozen as FrozenInStore
 from app.store.document_repository import DocumentRecord, DocumentRepository, VersionRecord
@@ -370,7 +371,7 @@ class DocumentService:
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
             if sha == current.sha256 or sha not in {v.sha256 for v in versions}:
                 return path  # up to date, or holding edits not yet recorded
-        atomic_write(path, self.blobs.read(current.file, current.sha256))
+        write_bytes(path, self.blobs.read(current.file, current.sha256))
         return path
 
     def check_edits(self, actor: Actor, case_uuid: str) -> list[EditNotice]:
@@ -443,7 +444,7 @@ class DocumentService:
 
     # -- templates ----------------------------------------------------------------------------------
     def export_template(self, code: str, dest: Path) -> Path:
-        atomic_write(Path(dest), self.library.template(self.doc_type(code)))
+        write_bytes(Path(dest), self.library.template(self.doc_type(code)))
         return Path(dest)
 
     def import_template(self, actor: Actor, code: str, source: Path) -> None:

@@ -14,7 +14,7 @@ from app.documents.fields import is_known
 from app.documents.template_check import check_template
 from app.domain.documents import DocumentCatalogue, DocumentType, parse_document_catalogue
 from app.domain.errors import ValidationError
-from app.store.blobs import atomic_write
+from app.files import write_bytes
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "documents"
 
@@ -76,7 +76,7 @@ class TemplateLibrary:
     def install(self, doc_type: DocumentType, data: bytes) -> None:
         """Check a .docx and make it this bureau's template for ``doc_type`` (refused: nothing changes)."""
         check_template(data)
-        atomic_write(self.overrides / f"{doc_type.template}.docx", data)
+        write_bytes(self.overrides / f"{doc_type.template}.docx", data)
 
     def reset(self, doc_type: DocumentType) -> bool:
         own = self.overrides / f"{doc_type.template}.docx"

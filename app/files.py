@@ -1,5 +1,6 @@
-"""Atomic file writes: a temp file next to the target, fsync, ``os.replace``. A crash or error
-leaves the previous file (or none), never half of one."""
+"""Atomic file writes for every layer (settings, the file store, PDFs, exports): a temp file next to
+the target, fsync, ``os.replace``, then the folder synced. A crash or error leaves the previous file
+(or none), never half of one. Standard library only, so any layer may use it."""
 
 from __future__ import annotations
 
@@ -49,7 +50,17 @@ def commit(pairs: Iterable[tuple[Path, Path]]) -> None:
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """``write(handle)`` fills the new file; it replaces ``target`` only once complete and on disk."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     commit([(stage(target, write), target)])
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    write_atomically(target, lambda handle: handle.write(data))
+
+
+def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
 
 
 def fsync_dir(folder: Path) -> None:
