@@ -180,27 +180,20 @@ class DocumentRepository:
 
     def set_inputs(self, document_uuid: str, inputs: Mapping[str, str], now: datetime) -> DocumentRecord:
         """Keep what the officer typed for this document, for the next generation."""
-        row = self._row(document_uuid, lock=True)
-        text = json.dumps(dict(sorted(inputs.items())), ensure_ascii=False)
-        if row.inputs == text:
-            return _record(row)
-        if row.state == "frozen":
-            raise DocumentFrozen(code=row.code, number=row.number, reason=row.frozen_reason)
-        row.inputs = text
-        row.change_counter += 1
-        row.updated_at = _local(now)
-        self.session.flush()
-        return _record(row)
+        return self._set(document_uuid, "inputs", json.dumps(dict(sorted(inputs.items())), ensure_ascii=False), now)
 
     def set_number(self, document_uuid: str, number: str, now: datetime) -> DocumentRecord:
         """Give the document its 文号 ("" removes it); refused once the document is frozen."""
+        return self._set(document_uuid, "number", number or "", now)
+
+    def _set(self, document_uuid: str, column: str, value: str, now: datetime) -> DocumentRecord:
+        """Change one column of an open document (a frozen one refuses any change)."""
         row = self._row(document_uuid, lock=True)
-        number = number or ""
-        if row.number == number:
+        if getattr(row, column) == value:
             return _record(row)
         if row.state == "frozen":
             raise DocumentFrozen(code=row.code, number=row.number, reason=row.frozen_reason)
-        row.number = number
+        setattr(row, column, value)
         row.change_counter += 1
         row.updated_at = _local(now)
         self.session.flush()
