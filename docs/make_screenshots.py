@@ -87,6 +87,13 @@ def main() -> int:
     shot(officer, "04-case-view")
     view.tabs.setCurrentIndex(view.tabs.count() - 1)  # 历史: the audit trail, readable
     shot(officer, "05-case-history")
+    # 文书: a demo case whose steps generated their documents (the demo makes them for its first cases)
+    with_documents = max((row for row in services.cases.list_cases(CaseFilter(), 0, 400)),
+                         key=lambda row: len(services.documents.records(row.uuid)))
+    papers = officer.cases.open_case(with_documents.uuid)
+    papers.tabs.setCurrentWidget(papers.documents)
+    settle(app, 1.0, until=lambda: not papers.documents.runner.busy)
+    shot(officer, "10-case-documents")
     wizard = NewCaseWizard(services, officer.session, officer)
     wizard.show()
     source = wizard.source_page
