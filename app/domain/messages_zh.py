@@ -378,6 +378,28 @@ MESSAGES_ZH.update({
     "{field}: {name} is not a document of this kind of case": "{field}：{name}不适用于此类案件",
     "{label}: not a field that can be typed for a document": "{label}：不是可在文书中填写的项目",
     "{label}: {value} is not a date (YYYY-MM-DD)": "{label}：{value} 不是有效日期（YYYY-MM-DD）",
+    "certificate {uuid} does not exist": "证书 {uuid} 不存在",
+    # -- seals and signatures (services/signing, documents/stamp.py)
+    "{field}: the document has no place for the seal": "{field}：文书中没有可加盖印章的位置",
+    "{name} has no signing certificate; the administrator issues one in the settings":
+        "{name}尚无签名证书，请系统管理员在设置中签发",
+    "only the person who gave an approval signs it, once": "审批意见只能由审批人本人签名，且只能签一次",
+    "{field}: a revocation needs a reason": "{field}：吊销证书须填写原因",
+    "only the administrator or the bureau head manages seals and certificates": "只有系统管理员或机关负责人可以管理印章和证书",
+    "{field}: unknown key reference {ref}": "{field}：无法识别的密钥 {ref}",
+    "this bureau has no seal certificate yet; the administrator sets it up in the settings":
+        "本局尚未配置印章证书，请系统管理员在设置中配置",
+    "{field}: the bureau already has a seal certificate": "{field}：本局已有印章证书",
+    "{name} may not use the seal {seal}": "{name}无权使用{seal}",
+    "{field}: {name} is sealed already": "{field}：{name}已盖章",
+    "{field}: {name} is not approved yet and cannot be sealed": "{field}：{name}尚未审批，不能盖章",
+    "{field}: {name} has not been generated yet": "{field}：{name}尚未生成",
+    "{field}: unknown seal kind {kind}": "{field}：未知的印章类型 {kind}",
+    "{field}: {path} is neither a PDF nor accompanied by a signature file (.p7s)":
+        "{field}：{path} 不是 PDF 文件，旁边也没有签名文件（.p7s）",
+    "bureau": "本局",
+    "key_ref": "密钥",
+    "seal {uuid} does not exist": "印章 {uuid} 不存在",
     "template": "模板",
     "document": "文书",
     "dossier_part": "卷宗组成部分",
@@ -389,6 +411,9 @@ from app.domain.messages_zh_document_catalogue import MESSAGES_ZH_DOCUMENT_CATAL
 from app.domain.messages_zh_documents import MESSAGES_ZH_DOCUMENTS  # noqa: E402
 from app.domain.messages_zh_numbers import MESSAGES_ZH_NUMBERS  # noqa: E402
 from app.domain.messages_zh_pdf import MESSAGES_ZH_PDF  # noqa: E402
+from app.domain.messages_zh_signing_keys import MESSAGES_ZH_SIGNING_KEYS  # noqa: E402
+from app.domain.messages_zh_signing_pdf import MESSAGES_ZH_SIGNING_PDF  # noqa: E402
 
-for _area in (MESSAGES_ZH_DOCUMENT_CATALOGUE, MESSAGES_ZH_DOCUMENTS, MESSAGES_ZH_NUMBERS, MESSAGES_ZH_PDF):
+for _area in (MESSAGES_ZH_DOCUMENT_CATALOGUE, MESSAGES_ZH_DOCUMENTS, MESSAGES_ZH_NUMBERS, MESSAGES_ZH_PDF,
+              MESSAGES_ZH_SIGNING_KEYS, MESSAGES_ZH_SIGNING_PDF):
     MESSAGES_ZH.update(_area)

@@ -148,13 +148,14 @@ def _render(path: Path, index: int, dpi: float, bitmap_format: int, rev_byteorde
     if dpi <= 0:
         raise ValueError(f"dpi must be positive, not {dpi}")
     with PDFIUM_LOCK, _open(path) as pdf:
+        pdf.init_forms()  # form fields drawn too: a seal is the appearance of a signature field
         count = len(pdf)
         if not 0 <= index < count:
             raise IndexError(f"page {index} of {path} (pages 0..{count - 1})")
         page = pdf[index]
         try:
             bitmap = page.render(scale=dpi / 72, force_bitmap_format=bitmap_format, rev_byteorder=rev_byteorder,
-                                 may_draw_forms=False)
+                                 may_draw_forms=True)
             try:
                 return RenderedPage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
             finally:
