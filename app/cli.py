@@ -36,7 +36,12 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     else:
         n = seed_demo(services, args.cases, seed=args.seed)
         print(f"seeded {n} demo cases into {services.database.url}")
+    from app.services.demo_signing import DEMO_SEAL_PIN, seed_demo_seals
+
     accounts = seed_demo_users(services)
+    sealed = seed_demo_seals(services)  # after the accounts: their signing certificates
+    if sealed or accounts:
+        print(f"demo seals and signing certificates: PIN {DEMO_SEAL_PIN}; {sealed} closed-case decisions sealed")
     if accounts:
         _print_demo_accounts(accounts)
     return EXIT_OK
@@ -153,6 +158,20 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when every signature verifies, 1 when one does not or none is found."""
+    from app.domain import i18n
+    from app.signing.reports import describe
+
+    reports = _services(args).verifier.verify(Path(args.file), Path(args.signature) if args.signature else None)
+    if not reports:
+        print("没有找到签章" if i18n.language() == "zh_CN" else "no signature found")
+        return EXIT_FAILED
+    for i, report in enumerate(reports, 1):
+        print(f"[{i}] " + describe(report, i18n.language()).replace("\n", "\n    "))
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILED
+
+
 def parser() -> argparse.ArgumentParser:
     from app.domain.cases import Stage
 
@@ -204,6 +223,11 @@ def parser() -> argparse.ArgumentParser:
     lst.add_argument("--search")
     lst.add_argument("--limit", type=int, default=50)
     lst.set_defaults(func=cmd_cases_list)
+
+    ver = sub.add_parser("verify", help="check the seals and signatures of a PDF, or of a .docx with its .p7s")
+    ver.add_argument("file")
+    ver.add_argument("--signature", help="the detached signature file (default: FILE.p7s beside it)")
+    ver.set_defaults(func=cmd_verify)
 
     from app.cli_documents import add_parsers as add_document_parsers
 

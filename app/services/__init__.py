@@ -15,6 +15,7 @@ from app.services.catalogue import CatalogueService
 from app.services.clock import Clock
 from app.services.documents import DocumentService, DossierExporter
 from app.services.officers import OfficerService
+from app.services.signing import ApprovalSigning, FileVerifier, PkiService, SealService
 from app.store.database import Database
 
 if TYPE_CHECKING:
@@ -40,27 +41,35 @@ class Services:
     approvals: ApprovalService
     documents: DocumentService
     dossiers: DossierExporter
+    pki: PkiService
+    seals: SealService
+    approval_signing: ApprovalSigning
+    verifier: FileVerifier
     bureau_name: str
 
     @classmethod
     def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None,
                password_hasher: PasswordHasher | None = None, files_root: Path | None = None,
-               workstation: str | None = None) -> Services:
+               workstation: str | None = None, keyring_backend: object = None) -> Services:
         """``password_hasher``: Argon2 defaults when None; tests pass a cheap one. ``files_root``: where
         generated documents live (default: ``documents/`` beside an SQLite database file, else the
-        user's data folder)."""
+        user's data folder); signing keys live in ``keys/`` beside it. ``keyring_backend``: the OS keyring
+        unless given (tests pass one in memory)."""
         clock = clock or Clock()
         calendars = CalendarService(database, clock)
         cases = CaseService(database, clock, calendars, bureau.code, bureau.case_prefix)
         calendars.on_change = cases.rederive_deadlines  # provisional due dates become real ones
         officers = OfficerService(database, clock)
-        documents = DocumentService(database, clock, cases, officers, bureau, files_root or _files_root(database),
-                                    workstation=workstation)
+        root = files_root or _files_root(database)
+        documents = DocumentService(database, clock, cases, officers, bureau, root, workstation=workstation)
+        pki = PkiService(database, clock, bureau, root.parent / "keys", keyring_backend)
         return cls(database=database, clock=clock, calendars=calendars, cases=cases,
                    officers=officers,
                    catalogue=CatalogueService(database, on_change=cases.forget_matters),
                    audit=AuditService(database), auth=AuthService(database, clock, hasher=password_hasher),
                    approvals=ApprovalService(cases), documents=documents, dossiers=DossierExporter(documents),
+                   pki=pki, seals=SealService(pki, documents), approval_signing=ApprovalSigning(pki, documents),
+                   verifier=FileVerifier(pki),
                    bureau_name=bureau.name)
 
 

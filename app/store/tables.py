@@ -329,3 +329,70 @@ class IssuedNumberRow(Base):
     void_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
     voided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     voided_by: Mapped[str] = mapped_column(String(50), nullable=False, default="")
+
+
+class CertificateRow(SyncMixin, Base):
+    """A certificate of the bureau's small PKI: the bureau CA (its seal certificate), people's and seals'."""
+
+    __tablename__ = "certificates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)  # bureau_ca / person / seal
+    subject: Mapped[str] = mapped_column(String(200), nullable=False)
+    serial: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)  # hex
+    pem: Mapped[str] = mapped_column(Text, nullable=False)
+    key_ref: Mapped[str] = mapped_column(String(300), nullable=False)  # software key id or pkcs11:<token>/<label>
+    user_id: Mapped[str | None] = mapped_column(String(64), index=True)  # the person a person certificate is for
+    valid_from: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    valid_to: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class SealRow(SyncMixin, Base):
+    """A seal (公章, 行政执法专用章): its image in the file store, its certificate, who may use it."""
+
+    __tablename__ = "seals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)  # official / enforcement
+    image_file: Mapped[str] = mapped_column(String(500), nullable=False)
+    image_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    certificate_uuid: Mapped[str] = mapped_column(ForeignKey("certificates.uuid"), nullable=False)
+    allowed_user_ids: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+
+
+class SealUsageRow(SyncMixin, Base):
+    """用印登记: who used which seal, when, on which document, and the hashes before and after."""
+
+    __tablename__ = "seal_usage"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seal_uuid: Mapped[str] = mapped_column(ForeignKey("seals.uuid"), nullable=False, index=True)
+    user_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    user_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    case_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    document_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    document_code: Mapped[str] = mapped_column(String(40), nullable=False)
+    source_sha256: Mapped[str] = mapped_column(String(64), nullable=False)  # the version sealed
+    sealed_sha256: Mapped[str] = mapped_column(String(64), nullable=False)  # the sealed file
+    sealed_file: Mapped[str] = mapped_column(String(500), nullable=False)
+    signature_file: Mapped[str] = mapped_column(String(500), nullable=False, default="")  # .p7s beside a .docx
+    format: Mapped[str] = mapped_column(String(10), nullable=False)  # pdf / docx
+
+
+class ApprovalSignatureRow(SyncMixin, Base):
+    """An approval signed by the person who gave it: the canonical record plus the approved document's hash."""
+
+    __tablename__ = "approval_signatures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_uuid: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    approval_uuid: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    slot: Mapped[str] = mapped_column(String(40), nullable=False)
+    signer_user_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    signer_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    certificate_uuid: Mapped[str] = mapped_column(ForeignKey("certificates.uuid"), nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)  # canonical JSON that was signed
+    signature: Mapped[str] = mapped_column(Text, nullable=False)  # base64 DER ECDSA
+    document_sha256: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

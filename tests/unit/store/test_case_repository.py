@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.domain.cases import ApprovalDecision, CaseKind, Stage
 from app.domain.errors import NotFound, StaleWrite, ValidationError
-from app.domain.officers import Role
+from app.domain.officers import Actor, Role
 from app.services.cases import CaseFilter
 from app.store import audit
 from app.store.case_repository import CaseQuery, CaseRepository
@@ -140,6 +140,21 @@ def test_a_removed_officer_assignment_becomes_a_tombstone(world, case):
     assert [(r.deleted, r.change_counter) for r in rows] == [(True, 2)]
 
 
+def _sign_and_seal(world, case) -> None:
+    """A certificate, a seal, a sealed document and a signed approval: rows in every signing table."""
+    from tests.fakes.signing import PIN, Pins
+
+    s, admin = world.services, Actor("admin", "管理员", Role.ADMIN)
+    s.pki.setup_bureau(admin, Pins(), pin=PIN)
+    seal = s.seals.create(admin, kind="official", handler=Pins(), allowed_user_ids=(world.section_head.user_id,))
+    s.pki.issue(admin, kind="person", subject=world.section_head.name, user_id=world.section_head.user_id,
+                handler=Pins(), pin=PIN)
+    form = s.documents.generate(world.officer, case.uuid, "LASPB").record
+    s.seals.seal_document(world.section_head, form.uuid, seal.uuid, Pins())
+    approval = s.approval_signing.unsigned(world.section_head, case.uuid)[0]
+    s.approval_signing.sign(world.section_head, case.uuid, approval.uuid, Pins())
+
+
 def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng):
     cases = world.services.cases
     c = cases.open_case_from_lead(world.officer, lead(world, rng))
@@ -156,7 +171,7 @@ def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng):
     m = cases.advance(world.officer, m.uuid, "submit_measure", expected_version=m.version)
     m = cases.advance(world.bureau_head, m.uuid, "approve_measure", expected_version=m.version, comment="同意扣押")
     cases.extend(world.bureau_head, m.uuid, "measure_duration", 30, expected_version=m.version, reason="检测未完成")
-    world.services.documents.generate(world.officer, c.uuid, "LASPB")
+    _sign_and_seal(world, c)
     cases.update_parties(world.officer, c.uuid, [], expected_version=c.version)
     world.services.auth.create_user(None, "admin", "管理员", frozenset({Role.ADMIN}), "admin2026x")
     models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
