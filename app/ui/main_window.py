@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from app.ui.approvals.inbox import ApprovalInbox
 from app.ui.case_tabs import CaseTabs
 from app.ui.labels import role_label
 from app.ui.settings.settings_page import SettingsPage
+from app.ui.signing.verify_dialog import VerifyDialog
 from app.ui.statistics.statistics_page import StatisticsPage
 from app.ui.todo.todo_page import TodoPage
 from app.ui.wizard.new_case_wizard import NewCaseWizard
@@ -173,6 +174,11 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
         self.refresh_action.triggered.connect(self.refresh)
         self.case_menu.addActions([self.new_case_action, self.refresh_action])
+        self.case_menu.addSeparator()
+        self.verify_action = QAction(self)
+        self.verify_action.triggered.connect(self.verify_file)
+        self.case_menu.addAction(self.verify_action)
+        self.verify_dialog: VerifyDialog | None = None
         self.account_menu = menu.addMenu("")
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
         self.sign_out_action = QAction(self)
@@ -183,6 +189,20 @@ class MainWindow(QMainWindow):
         for index in range(5):  # Alt+1 … Alt+5 switch areas
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.area(i))
+
+    def verify_file(self) -> VerifyDialog:
+        """The verify dialog (one, kept while open): drop or choose a signed file."""
+        if self.verify_dialog is None:
+            self.verify_dialog = VerifyDialog(self.services, self)
+            self.verify_dialog.finished.connect(self._verify_closed)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        return self.verify_dialog
+
+    def _verify_closed(self) -> None:
+        dialog, self.verify_dialog = self.verify_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _sync_text(self) -> str:
         url = self.settings.central_url
@@ -228,6 +248,7 @@ class MainWindow(QMainWindow):
         self.case_menu.setTitle(self.tr("&Case"))
         self.new_case_action.setText(self.tr("&New case…"))
         self.refresh_action.setText(self.tr("&Refresh"))
+        self.verify_action.setText(QCoreApplication.translate("VerifyDialog", "&Verify a signed file…"))
         self.account_menu.setTitle(self.tr("&Account"))
         self.lock_action.setText(self.tr("&Lock"))
         self.sign_out_action.setText(self.tr("Sign &out"))

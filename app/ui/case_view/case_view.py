@@ -67,7 +67,7 @@ class CaseView(QWidget):
         self.evidence = EvidenceTab()
         self.documents = CaseDocumentsTab(services, session)
         self.documents.documents_changed.connect(lambda _uuid: self.reload())
-        self.approvals_tab = ApprovalsTab()
+        self.approvals_tab = ApprovalsTab(services, session)
         self.history_tab = HistoryTab()
         self.tabs = QTabWidget(objectName="caseTabs")
         for page in (self.parties, self.facts, self.evidence, self.documents, self.approvals_tab, self.history_tab):

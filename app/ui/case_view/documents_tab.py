@@ -24,6 +24,7 @@ from app.ui.case_view.texts import when
 from app.ui.documents.actions import DocumentActions
 from app.ui.documents.labels import state_label
 from app.ui.labels import stage_label
+from app.ui.signing.seal_actions import SealActions
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class CaseDocumentsTab(QWidget):
         self.documents = services.documents
         self.runner = TaskRunner(self)
         self.actions = DocumentActions(self)
+        self.sealing = SealActions(self)  # Seal…, Open sealed file
         self.items: list[DocumentItem] = []
         self.states: list[str] = []
         self.notices: list[EditNotice] = []
@@ -93,7 +95,8 @@ class CaseDocumentsTab(QWidget):
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
         for button in (self.generate_button, self.another_button, self.open_button, self.preview_button,
-                       self.print_button, self.versions_button):
+                       self.print_button, self.versions_button, self.sealing.seal_button,
+                       self.sealing.open_sealed_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -130,6 +133,7 @@ class CaseDocumentsTab(QWidget):
             self.items = []
             self.note.setText(exc.message)
         self.states = [item_state(item, self._latest_origin(item)) for item in self.items]
+        self.sealing.refresh()
         self._fill()
         if key is not None:
             self.select(*key)
@@ -204,6 +208,7 @@ class CaseDocumentsTab(QWidget):
         self.print_button.setEnabled(made and self.has_converter)
         self.versions_button.setEnabled(made)
         self.export_button.setEnabled(any(i.record is not None and i.record.current_version for i in self.items))
+        self.sealing.update()
         why = ""
         if item is not None and item.frozen:
             why = self._frozen_text(item)
@@ -310,6 +315,7 @@ class CaseDocumentsTab(QWidget):
         self.versions_button.setText(self.tr("Versio&ns…"))
         self.export_button.setText(self.tr("Export &case file…"))
         self.hide_banner.setText(self.tr("&Hide"))
+        self.sealing.retranslate()
         self.open_button.setWhatsThis(self.tr("Opens a working copy; what you save there is recorded as a new "
                                               "version when you come back to Zhifa."))
         if self.notices:

@@ -1,6 +1,7 @@
 """The settings page: one row per declared setting, each checked by its own validator as it is
 edited (Save stays disabled while any is invalid), then user administration for administrators and,
-for administrators and bureau heads, the document templates and the 文号 register."""
+for administrators and bureau heads, the document templates, the 文号 register and the seals and
+certificates."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from app.ui.documents.templates_section import TemplatesSection
 from app.ui.settings.setting_editors import SettingEditor, make_editor
 from app.ui.settings.users_section import UsersSection
 from app.ui.signin.style import message_label, show_message
+from app.ui.signing.seals_section import SealsSection
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -45,7 +47,8 @@ SETTING_HINTS = {
     "data_dir": QT_TRANSLATE_NOOP("SettingsPage", "A change of the data folder takes effect at the next start."),
     "central_url": QT_TRANSLATE_NOOP("SettingsPage", "https address; leave empty to work offline."),
 }
-RESTART_SETTINGS = frozenset({"data_dir"})  # the database is opened once, at start
+RESTART_SETTINGS = frozenset({"data_dir"})
+SEAL_ADMINS = frozenset({Role.ADMIN, Role.BUREAU_HEAD})  # the database is opened once, at start
 
 
 class SettingsPage(QWidget):
@@ -105,7 +108,9 @@ class SettingsPage(QWidget):
         registrar = session.role in REGISTRARS
         self.templates_section = TemplatesSection(services, session) if registrar else None
         self.register_section = NumberRegisterSection(services, session) if registrar else None
-        for section in (self.templates_section, self.register_section):
+        # Seals and certificates (the bureau CA, seals, who may use them): administrators and bureau heads.
+        self.seals_section = SealsSection(services, session) if session.role in SEAL_ADMINS else None
+        for section in (self.templates_section, self.register_section, self.seals_section):
             if section is not None:
                 layout.addWidget(section, 1)
         layout.addStretch(0)
