@@ -39,14 +39,25 @@ def main() -> int:
     case, officer = decided_case(services, clock)
     for code in ("LASPB", "XWBL", "XCBL", "DCZJBG", "XZCFGZS", "XZCFJDS", "SDHZ"):
         docs.generate(officer, case.uuid, code)
-    decision = next(r for r in docs.records(case.uuid) if r.code == "XZCFJDS")
+    first = next(r for r in docs.records(case.uuid) if r.code == "XZCFJDS")
     OUT.mkdir(parents=True, exist_ok=True)
-    render_page_png(docs.pdf(decision.uuid), 0, DPI, OUT / "20-decision-page.png")
+    render_page_png(docs.pdf(first.uuid), 0, DPI, OUT / "20-decision-page.png")
     result = services.dossiers.export(officer, case.uuid, folder / "export")
     main_volume = next(p for p in result.volumes if "正卷" in p.name)
     render_page_png(main_volume, 1, DPI, OUT / "21-dossier-contents.png")  # page 1 is the cover
-    print(OUT / "20-decision-page.png")
-    print(OUT / "21-dossier-contents.png")
+    # the decision sealed with the bureau's 行政执法专用章 (PAdES, visible seal over the bureau name)
+    from app.domain.officers import Actor, Role
+    from app.services.demo_signing import DEMO_SEAL_PIN, DemoPin
+
+    admin, head, pin = Actor("admin", "管理员", Role.ADMIN), Actor("head", "周志强", Role.BUREAU_HEAD), DemoPin()
+    services.pki.setup_bureau(admin, pin, pin=DEMO_SEAL_PIN)
+    seal = services.seals.create(admin, kind="enforcement", handler=pin, pin=DEMO_SEAL_PIN,
+                                 allowed_user_ids=(head.user_id,))
+    decision = next(r for r in docs.records(case.uuid) if r.code == "XZCFJDS")
+    sealed = services.seals.seal_document(head, decision.uuid, seal.uuid, pin)
+    render_page_png(sealed.path, docs.pdf_page_count(sealed.path) - 1, DPI, OUT / "22-sealed-decision.png")
+    for name in ("20-decision-page", "21-dossier-contents", "22-sealed-decision"):
+        print(OUT / f"{name}.png")
     return 0
 
 

@@ -54,6 +54,9 @@ def main() -> int:
     services = open_services(settings)
     seed_demo(services, 400)
     seed_demo_users(services)
+    from app.services.demo_signing import seed_demo_seals
+
+    seed_demo_seals(services, limit=2)  # a demo PKI, seals, and two sealed decisions to verify
     users = {u.username: u for u in services.auth.users()}
     OUT.mkdir(parents=True, exist_ok=True)
 
@@ -94,6 +97,17 @@ def main() -> int:
     papers.tabs.setCurrentWidget(papers.documents)
     settle(app, 1.0, until=lambda: not papers.documents.runner.busy)
     shot(officer, "10-case-documents")
+    from app.ui.signing.verify_dialog import VerifyDialog
+
+    usages = services.seals.usage()
+    if usages:
+        verify = VerifyDialog(services, officer)
+        verify.resize(820, 520)
+        verify.show()
+        verify.load(services.seals.sealed_path(usages[0]))
+        settle(app, 1.0, until=lambda: not verify.runner.busy)
+        shot(verify, "11-verify-dialog")
+        verify.close()
     wizard = NewCaseWizard(services, officer.session, officer)
     wizard.show()
     source = wizard.source_page
