@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QProgressDialog, QWidget
 
 from app.domain.errors import UserCancelled, UserError
 
@@ -208,6 +208,23 @@ class TaskRunner(QObject):
             QMessageBox.warning(self.parent_widget(), self.tr("Zhifa"), exc.message)
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def failure_shown(self, title: str, note: QLabel | None = None,
+                      first: Callable[[], None] | None = None) -> Callable[[BaseException], None]:
+        """An ``on_failure`` that runs ``first``, then shows a user error in ``note`` and a warning titled
+        ``title``; a cancel ends quietly, anything else goes to the crash dialog."""
+        def shown(exc: BaseException) -> None:
+            if first is not None:
+                first()
+            if isinstance(exc, UserCancelled):
+                return
+            if isinstance(exc, UserError):
+                if note is not None:
+                    note.setText(exc.message)
+                QMessageBox.warning(self.parent_widget(), title, exc.message)
+            else:
+                self.default_failure(exc)
+        return shown
 
     # -- internals -------------------------------------------------------------------------------
     def parent_widget(self) -> QWidget | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import UserCancelled, UserError
+from app.domain.errors import UserError
 from app.domain.users import SignedIn
 from app.services.documents.service import REGISTRARS, safe_name
 from app.ui.case_view.table import TextTable
@@ -172,16 +172,7 @@ class TemplatesSection(QGroupBox):
         self.reload()
 
     def _failed(self, title: str):
-        def shown(exc: BaseException) -> None:
-            self._update_buttons()
-            if isinstance(exc, UserCancelled):
-                return
-            if isinstance(exc, UserError):
-                self.note.setText(exc.message)
-                QMessageBox.warning(self, title, exc.message)
-            else:
-                self.runner.default_failure(exc)
-        return shown
+        return self.runner.failure_shown(title, self.note, self._update_buttons)
 
     # -- texts ---------------------------------------------------------------------------------
     def _retranslate(self) -> None:

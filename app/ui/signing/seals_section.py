@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import UserCancelled, UserError
+from app.domain.errors import UserError
 from app.domain.users import SignedIn
 from app.ui.case_view.table import TextTable
 from app.ui.signing.key_dialogs import (
@@ -194,16 +194,7 @@ class SealsSection(QGroupBox):
             self.note.setText(done_text)
             self.reload()
 
-        def failed(exc: BaseException) -> None:
-            self._update_buttons()
-            if isinstance(exc, UserCancelled):
-                return
-            if isinstance(exc, UserError):
-                self.note.setText(exc.message)
-                QMessageBox.warning(self, title, exc.message)
-            else:
-                self.runner.default_failure(exc)
-
+        failed = self.runner.failure_shown(title, self.note, self._update_buttons)
         if run_with_pin(self, self.runner, title=title, prompt=prompt, needs_pin=needs_pin, work=work,
                         on_success=done, on_failure=failed, preset=preset):
             self.note.setText(self.tr("{title}…").format(title=title))
