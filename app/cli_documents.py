@@ -69,6 +69,15 @@ def cmd_template_reset(args: argparse.Namespace, services) -> int:  # type: igno
     return 0
 
 
+def cmd_seal_log(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    lines = services.seals.usage_log(args.limit)
+    for line in lines:
+        print(f"{line.at:%Y-%m-%d %H:%M}\t{line.seal}\t{line.user}\t{line.document}\t{line.number}\t"
+              f"{line.case_number}\t{line.format}\t{line.sealed_sha256[:16]}")
+    print(f"{len(lines)} uses")
+    return 0
+
+
 def add_parsers(sub: argparse._SubParsersAction, run: Callable) -> None:  # type: ignore[type-arg]
     """``run(command)`` wraps a command taking (args, services) into an argparse ``func``."""
     docs = sub.add_parser("documents", help="执法文书: number register, case-file export, templates")
@@ -91,6 +100,10 @@ def add_parsers(sub: argparse._SubParsersAction, run: Callable) -> None:  # type
         p.add_argument("code", help="document type code, e.g. XZCFJDS")
         p.add_argument("file")
         p.set_defaults(func=run(func))
+    seals = sub.add_parser("seals", help="seals").add_subparsers(dest="seals_command", required=True)
+    log_cmd = seals.add_parser("log", help="the seal usage log (用印登记), newest first")
+    log_cmd.add_argument("--limit", type=int, default=200)
+    log_cmd.set_defaults(func=run(cmd_seal_log))
     reset = tpl.add_parser("reset", help="go back to the shipped template")
     reset.add_argument("code")
     reset.set_defaults(func=run(cmd_template_reset))

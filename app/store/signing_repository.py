@@ -124,8 +124,13 @@ def _signature(r: ApprovalSignatureRow) -> ApprovalSignatureRecord:
                                    r.certificate_uuid, r.payload, r.signature, r.document_sha256, _aware(r.at))
 
 
+def _local(value: datetime) -> datetime:
+    """Stored in Shanghai time: SQLite keeps the wall-clock time and drops the offset."""
+    return value.astimezone(SHANGHAI)
+
+
 def _sync(now: datetime) -> dict[str, object]:
-    return {"uuid": str(uuidlib.uuid4()), "change_counter": 1, "deleted": False, "updated_at": now}
+    return {"uuid": str(uuidlib.uuid4()), "change_counter": 1, "deleted": False, "updated_at": _local(now)}
 
 
 class SigningRepository:
@@ -137,7 +142,8 @@ class SigningRepository:
                         user_id: str | None, valid_from: datetime, valid_to: datetime,
                         now: datetime) -> CertificateRecord:
         row = CertificateRow(kind=kind, subject=subject, serial=serial, pem=pem, key_ref=key_ref, user_id=user_id,
-                             valid_from=valid_from, valid_to=valid_to, revoked_reason="", **_sync(now))
+                             valid_from=_local(valid_from), valid_to=_local(valid_to), revoked_reason="",
+                             **_sync(now))
         self.session.add(row)
         self.session.flush()
         return _cert(row)
@@ -167,9 +173,9 @@ class SigningRepository:
         if row is None:
             raise NotFound("certificate {uuid} does not exist", rule="certificate.exists", uuid=uuid)
         if row.revoked_at is None:
-            row.revoked_at, row.revoked_reason = now, reason
+            row.revoked_at, row.revoked_reason = _local(now), reason
             row.change_counter += 1
-            row.updated_at = now
+            row.updated_at = _local(now)
             self.session.flush()
         return _cert(row)
 
@@ -200,7 +206,7 @@ class SigningRepository:
         row = self._seal_row(uuid)
         row.allowed_user_ids = list(user_ids)
         row.change_counter += 1
-        row.updated_at = now
+        row.updated_at = _local(now)
         self.session.flush()
         return _seal(row)
 
@@ -208,7 +214,8 @@ class SigningRepository:
     def add_usage(self, *, seal_uuid: str, user_id: str, user_name: str, case_uuid: str, document_uuid: str,
                   document_code: str, source_sha256: str, sealed_sha256: str, sealed_file: str, signature_file: str,
                   format: str, now: datetime) -> SealUsageRecord:
-        row = SealUsageRow(seal_uuid=seal_uuid, user_id=user_id, user_name=user_name, at=now, case_uuid=case_uuid,
+        row = SealUsageRow(seal_uuid=seal_uuid, user_id=user_id, user_name=user_name, at=_local(now),
+                           case_uuid=case_uuid,
                            document_uuid=document_uuid, document_code=document_code, source_sha256=source_sha256,
                            sealed_sha256=sealed_sha256, sealed_file=sealed_file, signature_file=signature_file,
                            format=format, **_sync(now))
@@ -237,7 +244,7 @@ class SigningRepository:
         row = ApprovalSignatureRow(case_uuid=case_uuid, approval_uuid=approval_uuid, slot=slot,
                                    signer_user_id=signer_user_id, signer_name=signer_name,
                                    certificate_uuid=certificate_uuid, payload=payload, signature=signature,
-                                   document_sha256=document_sha256, at=now, **_sync(now))
+                                   document_sha256=document_sha256, at=_local(now), **_sync(now))
         self.session.add(row)
         self.session.flush()
         return _signature(row)

@@ -618,4 +618,55 @@
             <translation>选择文件(&amp;C)…</translation>
         </message>
     </context>
+    <context>
+        <name>SealUsageSection</name>
+        <message>
+            <source>Reading the seal usage log</source>
+            <translation>正在读取用印登记</translation>
+        </message>
+        <message>
+            <source>Seal usage log</source>
+            <translation>用印登记</translation>
+        </message>
+        <message>
+            <source>{count} use(s) shown, newest first.</source>
+            <translation>共显示 {count} 次用印，最新的在前。</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Seal</source>
+            <translation>印章</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>用印人</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>文号</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <source>Re&amp;load log</source>
+            <translation>重新读取(&amp;L)</translation>
+        </message>
+    </context>
 </TS>

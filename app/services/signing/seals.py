@@ -6,6 +6,7 @@ the document is frozen, in one transaction after the sealed file is safely store
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from app.documents.stamp import stamp_docx
@@ -23,6 +24,20 @@ from app.store.signing_repository import SealRecord, SealUsageRecord, SigningRep
 
 KINDS = {"official": "公章", "enforcement": "行政执法专用章"}
 SIGNATURE_FIELD = "ZhifaSeal"
+
+
+@dataclass(frozen=True)
+class UsageLine:
+    """One line of the 用印登记, names resolved for reading."""
+
+    at: datetime
+    seal: str
+    user: str
+    document: str
+    number: str
+    case_number: str
+    format: str
+    sealed_sha256: str
 
 
 @dataclass(frozen=True)
@@ -97,6 +112,25 @@ class SealService:
     def usage(self, *, case_uuid: str | None = None, document_uuid: str | None = None) -> list[SealUsageRecord]:
         with self.db.read() as s:
             return SigningRepository(s).usage(case_uuid=case_uuid, document_uuid=document_uuid)
+
+    def usage_log(self, limit: int = 500) -> list[UsageLine]:
+        """The newest uses of every seal first (用印登记), with seal, document and case named."""
+        names = {seal.uuid: seal.name for seal in self.seals()}
+        lines, cases = [], {}
+        for u in reversed(self.usage()[-limit:]):
+            try:
+                t_name = self.documents.doc_type(u.document_code).name
+            except UserError:
+                t_name = u.document_code
+            try:
+                number = self.documents.get(u.document_uuid).number
+                cases.setdefault(u.case_uuid, self.documents.cases.get(u.case_uuid).number)
+            except UserError:  # a document or case removed since: the log keeps the use
+                number = ""
+                cases.setdefault(u.case_uuid, "")
+            lines.append(UsageLine(u.at, names.get(u.seal_uuid, u.seal_uuid), u.user_name, t_name, number,
+                                   cases[u.case_uuid], u.format, u.sealed_sha256))
+        return lines
 
     def sealed_path(self, usage: SealUsageRecord) -> Path:
         return self.documents.blobs.path(usage.sealed_file)

@@ -32,6 +32,7 @@ from app.ui.settings.setting_editors import SettingEditor, make_editor
 from app.ui.settings.users_section import UsersSection
 from app.ui.signin.style import message_label, show_message
 from app.ui.signing.seals_section import SealsSection
+from app.ui.signing.usage_section import SealUsageSection
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -110,7 +111,8 @@ class SettingsPage(QWidget):
         self.register_section = NumberRegisterSection(services, session) if registrar else None
         # Seals and certificates (the bureau CA, seals, who may use them): administrators and bureau heads.
         self.seals_section = SealsSection(services, session) if session.role in SEAL_ADMINS else None
-        for section in (self.templates_section, self.register_section, self.seals_section):
+        self.usage_section = SealUsageSection(services) if session.role in SEAL_ADMINS else None
+        for section in (self.templates_section, self.register_section, self.seals_section, self.usage_section):
             if section is not None:
                 layout.addWidget(section, 1)
         layout.addStretch(0)

@@ -139,3 +139,20 @@ def test_the_verify_dialog_says_valid_then_tampered(qtbot, world, rng, sealing, 
     dialog.load(junk)
     idle(qtbot, dialog.runner)
     assert dialog.verdict_labels == [] and dialog.status.text().startswith("无法核验此文件")
+
+
+def test_the_seal_usage_log_lists_who_sealed_what(qtbot, world, rng, sealing, language):
+    from app.ui.signing.usage_section import SealUsageSection
+
+    language("zh_CN")
+    case, record = approved_decision(world, rng)
+    world.services.seals.seal_document(world.bureau_head, record.uuid, sealing.uuid, Pins())
+    section = SealUsageSection(world.services)
+    qtbot.addWidget(section)
+    section.show()
+    idle(qtbot, section.runner)
+    assert section.title() == "用印登记"
+    [row] = [[section.table.item(0, c).text() for c in range(8)]]
+    assert row[1] == sealing.name and row[2] == world.bureau_head.name
+    assert row[3] == "行政处罚决定书" and row[4] == record.number and row[5] == case.number
+    assert section.table.item(0, 7).toolTip() == world.services.seals.usage()[0].sealed_sha256
