@@ -24,6 +24,7 @@ from app.store.signing_repository import SealRecord, SealUsageRecord, SigningRep
 
 KINDS = {"official": "公章", "enforcement": "行政执法专用章"}
 SIGNATURE_FIELD = "ZhifaSeal"
+SEALING_STEP, SEALING_STEP_DOCUMENTS = "seal_decision", ("XZCFJDS", "BYCFJDS")
 
 
 @dataclass(frozen=True)
@@ -192,4 +193,17 @@ class SealService:
                                       before={}, after={"document": record.code, "number": record.number,
                                                         "seal": seal.name, "sha256": blob.sha256, "format": fmt},
                                       at=now)])
+        self._record_sealing_step(actor, record.case_uuid, record.code, seal.name)
         return Sealed(usage, docs.blobs.path(blob.relpath), docs.blobs.path(signature.relpath) if signature else None)
+
+    def _record_sealing_step(self, actor: Actor, case_uuid: str, code: str, seal_name: str) -> None:
+        """Sealing the decision is the workflow's 盖章 step: taken here when the case waits for it and the
+        person may take it, so the case and its file never disagree about whether the decision is sealed."""
+        cases = self.documents.cases
+        if code not in SEALING_STEP_DOCUMENTS:
+            return
+        offered = [o for o in cases.available_actions(actor, case_uuid)
+                   if o.transition.action == SEALING_STEP and o.allowed]
+        if offered:
+            case = cases.get(case_uuid)
+            cases.advance(actor, case_uuid, SEALING_STEP, expected_version=case.version, comment=f"已加盖{seal_name}")

@@ -58,6 +58,7 @@ def test_an_approved_decision_is_sealed_verified_logged_and_frozen(world, rng, s
     [usage] = s.seals.usage(case_uuid=case.uuid)
     assert usage.user_name == world.bureau_head.name and usage.document_code == "XZCFJDS"
     assert s.documents.get(record.uuid).state == "frozen"
+    assert "decision_sealed" in s.cases.get(case.uuid).events  # the workflow's 盖章 step, taken with the seal
     with pytest.raises(DocumentFrozen):
         s.documents.generate(world.officer, case.uuid, "XZCFJDS")
     with pytest.raises(ValidationError):  # sealed once
