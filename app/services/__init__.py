@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.services.approvals import ApprovalService
 from app.services.audit import AuditService
@@ -13,13 +14,14 @@ from app.services.calendar import CalendarService
 from app.services.cases import CaseService
 from app.services.catalogue import CatalogueService
 from app.services.clock import Clock
-from app.services.documents import DocumentService, DossierExporter
 from app.services.officers import OfficerService
-from app.services.signing import ApprovalSigning, FileVerifier, PkiService, SealService
 from app.store.database import Database
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
+
+    from app.services.documents import DocumentService, DossierExporter
+    from app.services.signing import ApprovalSigning, FileVerifier, PkiService, SealService
 
 
 class Bureau(Protocol):
@@ -39,13 +41,51 @@ class Services:
     audit: AuditService
     auth: AuthService
     approvals: ApprovalService
-    documents: DocumentService
-    dossiers: DossierExporter
-    pki: PkiService
-    seals: SealService
-    approval_signing: ApprovalSigning
-    verifier: FileVerifier
     bureau_name: str
+    bureau: Any = None
+    files_root: Path | None = None
+    workstation: str | None = None
+    keyring_backend: object = None
+
+    # Documents and signing are built on first use: their libraries (python-docx, LibreOffice glue,
+    # pyHanko, cryptography) cost a second of start-up that the first case list does not need.
+    @cached_property
+    def documents(self) -> DocumentService:
+        from app.services.documents import DocumentService
+
+        return DocumentService(self.database, self.clock, self.cases, self.officers, self.bureau,
+                               self.files_root or _files_root(self.database), workstation=self.workstation)
+
+    @cached_property
+    def dossiers(self) -> DossierExporter:
+        from app.services.documents import DossierExporter
+
+        return DossierExporter(self.documents)
+
+    @cached_property
+    def pki(self) -> PkiService:
+        from app.services.signing import PkiService
+
+        return PkiService(self.database, self.clock, self.bureau, self.documents.root.parent / "keys",
+                          self.keyring_backend)
+
+    @cached_property
+    def seals(self) -> SealService:
+        from app.services.signing import SealService
+
+        return SealService(self.pki, self.documents)
+
+    @cached_property
+    def approval_signing(self) -> ApprovalSigning:
+        from app.services.signing import ApprovalSigning
+
+        return ApprovalSigning(self.pki, self.documents)
+
+    @cached_property
+    def verifier(self) -> FileVerifier:
+        from app.services.signing import FileVerifier
+
+        return FileVerifier(self.pki)
 
     @classmethod
     def create(cls, database: Database, *, bureau: Bureau, clock: Clock | None = None,
@@ -59,18 +99,12 @@ class Services:
         calendars = CalendarService(database, clock)
         cases = CaseService(database, clock, calendars, bureau.code, bureau.case_prefix)
         calendars.on_change = cases.rederive_deadlines  # provisional due dates become real ones
-        officers = OfficerService(database, clock)
-        root = files_root or _files_root(database)
-        documents = DocumentService(database, clock, cases, officers, bureau, root, workstation=workstation)
-        pki = PkiService(database, clock, bureau, root.parent / "keys", keyring_backend)
         return cls(database=database, clock=clock, calendars=calendars, cases=cases,
-                   officers=officers,
+                   officers=OfficerService(database, clock),
                    catalogue=CatalogueService(database, on_change=cases.forget_matters),
                    audit=AuditService(database), auth=AuthService(database, clock, hasher=password_hasher),
-                   approvals=ApprovalService(cases), documents=documents, dossiers=DossierExporter(documents),
-                   pki=pki, seals=SealService(pki, documents), approval_signing=ApprovalSigning(pki, documents),
-                   verifier=FileVerifier(pki),
-                   bureau_name=bureau.name)
+                   approvals=ApprovalService(cases), bureau_name=bureau.name, bureau=bureau, files_root=files_root,
+                   workstation=workstation, keyring_backend=keyring_backend)
 
 
 def _files_root(database: Database) -> Path:

@@ -43,6 +43,7 @@ from app.services.documents.context import (
     EvidenceLine,
     build_context,
 )
+from app.services.documents.policy import REGISTRARS, WRITERS, safe_name
 from app.services.documents.templates import TemplateLibrary
 from app.services.officers import OfficerService
 from app.store import audit, document_numbers
@@ -57,8 +58,6 @@ log = logging.getLogger(__name__)
 DRAFT_NUMBER = "（批准后编号）"  # shown on a numbered document generated before its approval
 
 
-WRITERS = frozenset({Role.OFFICER, Role.SECTION_HEAD, Role.LEGAL_REVIEWER, Role.BUREAU_HEAD})
-REGISTRARS = frozenset({Role.ADMIN, Role.BUREAU_HEAD})  # template changes and voided 文号
 
 
 class DocumentFrozen(FrozenInStore):
@@ -115,12 +114,6 @@ def _is_docx(data: bytes) -> bool:
             return "word/document.xml" in z.namelist() and z.testzip() is None
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
-
-
-def safe_name(text: str) -> str:
-    """A file name from a document or case name (no separators, no characters Windows refuses)."""
-    cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in text).strip(" .")
-    return cleaned[:80] or "document"
 
 
 class DocumentService:

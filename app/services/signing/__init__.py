@@ -1,9 +1,19 @@
 """Seals and signatures as use cases: the bureau PKI, the seal registry and sealing documents, signed
-approvals and their checks, verifying a file anyone hands in."""
+approvals and their checks, verifying a file anyone hands in. Exports load on first use (PEP 562): the
+cryptography and PDF libraries are not needed to start the client."""
 
-from app.services.signing.approvals import ApprovalCheck, ApprovalSigning
-from app.services.signing.pki import PkiService, TokenRef
-from app.services.signing.seals import Sealed, SealService, UsageLine
-from app.services.signing.verify import FileVerifier
+from __future__ import annotations
 
-__all__ = ["ApprovalCheck", "ApprovalSigning", "FileVerifier", "PkiService", "SealService", "Sealed", "TokenRef", "UsageLine"]
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {"ApprovalCheck": "approvals", "ApprovalSigning": "approvals", "FileVerifier": "verify",
+            "PkiService": "pki", "SealService": "seals", "Sealed": "seals", "UsageLine": "seals",
+            "TokenRef": "refs"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)

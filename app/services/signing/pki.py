@@ -4,7 +4,6 @@ key on a hardware token), revocation, and the trust list a verification needs â€
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from cryptography import x509
 from app.domain.errors import NotFound, UserError, ValidationError
 from app.domain.officers import Actor, Role
 from app.services.clock import Clock
+from app.services.signing.refs import SOFTWARE, TOKEN, TokenRef
 from app.signing import certs
 from app.signing.handler import SigningHandler
 from app.signing.keys import SigningKey, SoftwareKeyStore
@@ -22,21 +22,7 @@ from app.store.audit import NewEntry
 from app.store.database import Database
 from app.store.signing_repository import CertificateRecord, SigningRepository
 
-SOFTWARE, TOKEN = "software:", "pkcs11:"
 ADMINS = frozenset({Role.ADMIN, Role.BUREAU_HEAD})
-
-
-@dataclass(frozen=True)
-class TokenRef:
-    """Where a key on a hardware token lives: the PKCS#11 module, the token label and the key label."""
-
-    module: str
-    token: str
-    label: str
-
-    @property
-    def key_ref(self) -> str:
-        return f"{TOKEN}{self.module}|{self.token}|{self.label}"
 
 
 def require_admin(actor: Actor) -> None:

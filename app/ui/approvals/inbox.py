@@ -43,7 +43,7 @@ class ApprovalInbox(QWidget):
         super().__init__(parent)
         self.services, self.session = services, session
         self.approvals = services.approvals
-        use_document_catalogue(services.documents)  # the draft panel names documents from the catalogue
+        use_document_catalogue(services)  # the draft panel names documents from the catalogue
         self.runner = TaskRunner(self)
         self.setObjectName("approvalInbox")
         self.model = InboxModel(self)

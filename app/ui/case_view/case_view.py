@@ -54,7 +54,7 @@ class CaseView(QWidget):
         self.setObjectName("caseView")
         self._matters: dict[str, Matter] | None = None
         self.dialog: RequestDialog | None = None
-        use_document_catalogue(services.documents)
+        use_document_catalogue(services)
 
         self.header = CaseHeader()
         self.reload_button = QPushButton(objectName="reload")

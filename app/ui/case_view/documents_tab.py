@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.domain.errors import UserError
 from app.domain.users import SignedIn
-from app.services.documents.service import WRITERS
+from app.services.documents.policy import WRITERS
 from app.ui.case_view.table import TextTable
 from app.ui.case_view.texts import when
 from app.ui.documents.actions import DocumentActions

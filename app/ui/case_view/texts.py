@@ -80,13 +80,14 @@ def _lookup(table: dict[str, str], code: str) -> str:
 _document_names: Callable[[str], str] | None = None
 
 
-def use_document_catalogue(documents: Any) -> None:
-    """Name documents from ``documents.catalogue`` (the DocumentService in force; the catalogue is
-    read once and kept, so the lookup is cheap)."""
+def use_document_catalogue(services: Any) -> None:
+    """Name documents from ``services.documents.catalogue`` (read once and kept, so the lookup is
+    cheap). The document service is reached only when a name is first needed: building it loads the
+    rendering libraries, which the window does not need to start."""
     global _document_names
 
     def lookup(code: str) -> str:
-        return documents.catalogue.get(code).name
+        return services.documents.catalogue.get(code).name
 
     _document_names = lookup
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.domain.users import SignedIn
-from app.services.documents.service import REGISTRARS
+from app.services.documents.policy import REGISTRARS
 from app.ui.case_view.table import TextTable
 from app.ui.case_view.texts import when
 from app.ui.documents.labels import register_state_label

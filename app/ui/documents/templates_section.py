@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.domain.users import SignedIn
-from app.services.documents.service import REGISTRARS, safe_name
+from app.services.documents.policy import REGISTRARS, safe_name
 from app.ui.case_view.table import TextTable
 from app.ui.documents.labels import volume_label
 from app.ui.tasks import TaskRunner

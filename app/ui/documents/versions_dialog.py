@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
-from app.services.documents.service import safe_name
+from app.services.documents.policy import safe_name
 from app.ui.case_view.table import TextTable
 from app.ui.case_view.texts import when
 from app.ui.documents import files

@@ -25,7 +25,7 @@ from app.domain import i18n as domain_i18n
 from app.domain.errors import ValidationError
 from app.domain.officers import Role
 from app.domain.users import SignedIn
-from app.services.documents.service import REGISTRARS
+from app.services.documents.policy import REGISTRARS
 from app.ui.documents.register_section import NumberRegisterSection
 from app.ui.documents.templates_section import TemplatesSection
 from app.ui.settings.setting_editors import SettingEditor, make_editor

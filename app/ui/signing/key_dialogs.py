@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.signing import TokenRef
+from app.services.signing.refs import TokenRef
 from app.ui.signing.labels import SEAL_KINDS, seal_kind_label
 from app.ui.signing.pin_dialog import MIN_PIN_LENGTH
 
