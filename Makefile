@@ -11,7 +11,7 @@ DEMO_CASES ?= 600
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,dev,central]'
+	$(BIN)/python -m pip install -q -e '.[test,dev,central,media]'
 	touch $(STAMP)
 
 # Qt translations are compiled from the .ts source at install time, never committed.
