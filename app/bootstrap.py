@@ -90,7 +90,10 @@ def open_services(settings: Settings, clock: Clock | None = None) -> Services:
     bureau = BureauProfile.load(folder)
     database = open_database(database_path(settings))
     log.info("database %s opened for %s (%s)", database_path(settings), bureau.name, bureau.code)
-    return Services.create(database, bureau=bureau, clock=clock)
+    from drivers import drivers_for
+
+    return Services.create(database, bureau=bureau, clock=clock, drivers=drivers_for,
+                           evidence_flag_days=settings.evidence_flag_days)
 
 
 def build_main_window(services: Services, settings: Settings, log_path: Path, session: SignedIn) -> MainWindow:

@@ -232,6 +232,8 @@ def parser() -> argparse.ArgumentParser:
     from app.cli_documents import add_parsers as add_document_parsers
 
     add_document_parsers(sub, lambda command: lambda args: command(args, _services(args)))
+    from app.cli_import import add_parser as add_import_parser
+    add_import_parser(sub, lambda command: lambda args: command(args, _services(args)))
     return p
 
 

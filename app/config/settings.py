@@ -117,6 +117,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("idle_lock_minutes", int, 15, "Lock the window after this many idle minutes (1-240).",
             _int_range(1, 240), bounds=(1, 240)),
     Setting("font_size", int, 11, "Base font size in points (8-32).", _int_range(8, 32), bounds=(8, 32)),
+    Setting("evidence_flag_days", int, 7,
+            "Flag evidence still linked to no case after this many days (1-90).", _int_range(1, 90), bounds=(1, 90)),
 )}
 
 

@@ -407,13 +407,17 @@ MESSAGES_ZH.update({
 })
 
 # Areas added later keep their texts in their own modules.
+from app.domain.messages_zh_custody import MESSAGES_ZH_CUSTODY  # noqa: E402
+from app.domain.messages_zh_devices import MESSAGES_ZH_DEVICES  # noqa: E402
 from app.domain.messages_zh_document_catalogue import MESSAGES_ZH_DOCUMENT_CATALOGUE  # noqa: E402
 from app.domain.messages_zh_documents import MESSAGES_ZH_DOCUMENTS  # noqa: E402
+from app.domain.messages_zh_drivers import MESSAGES_ZH_DRIVERS  # noqa: E402
+from app.domain.messages_zh_evidence import MESSAGES_ZH_EVIDENCE  # noqa: E402
 from app.domain.messages_zh_numbers import MESSAGES_ZH_NUMBERS  # noqa: E402
 from app.domain.messages_zh_pdf import MESSAGES_ZH_PDF  # noqa: E402
 from app.domain.messages_zh_signing_keys import MESSAGES_ZH_SIGNING_KEYS  # noqa: E402
 from app.domain.messages_zh_signing_pdf import MESSAGES_ZH_SIGNING_PDF  # noqa: E402
 
-for _area in (MESSAGES_ZH_DOCUMENT_CATALOGUE, MESSAGES_ZH_DOCUMENTS, MESSAGES_ZH_NUMBERS, MESSAGES_ZH_PDF,
-              MESSAGES_ZH_SIGNING_KEYS, MESSAGES_ZH_SIGNING_PDF):
+for _area in (MESSAGES_ZH_CUSTODY, MESSAGES_ZH_DEVICES, MESSAGES_ZH_DOCUMENT_CATALOGUE, MESSAGES_ZH_DOCUMENTS,
+              MESSAGES_ZH_DRIVERS, MESSAGES_ZH_EVIDENCE, MESSAGES_ZH_NUMBERS, MESSAGES_ZH_PDF, MESSAGES_ZH_SIGNING_KEYS, MESSAGES_ZH_SIGNING_PDF):
     MESSAGES_ZH.update(_area)

@@ -13,9 +13,11 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -396,3 +398,105 @@ class ApprovalSignatureRow(SyncMixin, Base):
     signature: Mapped[str] = mapped_column(Text, nullable=False)  # base64 DER ECDSA
     document_sha256: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+# ---- evidence from devices (migration 0008) --------------------------------------------------------------------
+class EvidenceImportRow(Base):
+    """One import of a device or folder: the journal an interrupted import resumes from."""
+
+    __tablename__ = "evidence_imports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    source: Mapped[str] = mapped_column(Text, nullable=False)  # "usb 2b7e:a001 …" or the folder
+    label: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    volume: Mapped[str] = mapped_column(Text, nullable=False)  # where the files were read (for resuming)
+    driver: Mapped[str] = mapped_column(String(40), nullable=False)
+    device_serial: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    officer_no: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    device: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # the rest of DeviceInfo
+    clock_offset_s: Mapped[float | None] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(10), nullable=False)  # ImportState
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    actor_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    actor_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    workstation: Mapped[str] = mapped_column(String(64), nullable=False)
+    stop_reason: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # {"source", "params"}
+    warnings: Mapped[list] = mapped_column(JSON, nullable=False, default=list)  # [[source, params], …]
+
+
+class EvidenceImportFileRow(Base):
+    """One file an import listed, and how it ended. ``raw_path`` keeps the name's exact bytes."""
+
+    __tablename__ = "evidence_import_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    import_uuid: Mapped[str] = mapped_column(ForeignKey("evidence_imports.uuid"), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    original_path: Mapped[str] = mapped_column(Text, nullable=False)  # printable (\xNN for bad bytes)
+    raw_path: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    meta: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # what the driver read
+    outcome: Mapped[str] = mapped_column(String(10), nullable=False, default="pending")
+    message: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # {"source", "params"}
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    item_uuid: Mapped[str] = mapped_column(String(36), nullable=False, default="")
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("import_uuid", "position", name="uq_evidence_import_files_position"),)
+
+
+class EvidenceItemRow(SyncMixin, Base):
+    """One stored evidence file (by content: one row per SHA-256), byte for byte as it came off the device."""
+
+    __tablename__ = "evidence_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    original_path: Mapped[str] = mapped_column(Text, nullable=False)
+    stored_path: Mapped[str] = mapped_column(String(100), nullable=False)
+    device_serial: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    driver: Mapped[str] = mapped_column(String(40), nullable=False)
+    officer_no: Mapped[str] = mapped_column(String(40), nullable=False, default="", index=True)
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    recorded_at_corrected: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    modified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    actor_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    imported_by: Mapped[str] = mapped_column(String(50), nullable=False)
+    workstation: Mapped[str] = mapped_column(String(64), nullable=False)
+    import_uuid: Mapped[str] = mapped_column(ForeignKey("evidence_imports.uuid"), nullable=False, index=True)
+    important: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    meta: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)  # gps, results, warnings, sequence
+
+
+class EvidenceLinkRow(SyncMixin, Base):
+    """An evidence item serving a case; unlinking marks the row deleted (history stays)."""
+
+    __tablename__ = "evidence_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_uuid: Mapped[str] = mapped_column(ForeignKey("evidence_items.uuid"), nullable=False, index=True)
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.uuid"), nullable=False, index=True)
+    how: Mapped[str] = mapped_column(String(20), nullable=False)  # confirmed / picked
+    actor_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    actor_name: Mapped[str] = mapped_column(String(50), nullable=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    unlinked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    unlinked_by: Mapped[str] = mapped_column(String(50), nullable=False, default="")
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    __table_args__ = (Index("uq_evidence_links_live", "item_uuid", "case_uuid", unique=True,
+                            sqlite_where=text("deleted = 0"), postgresql_where=text("deleted = false")),)
+
+
+class DeviceDefinitionRow(SyncMixin, Base):
+    """A device an administrator declared without code: USB ids and a file-name pattern."""
+
+    __tablename__ = "device_definitions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    vendor_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    product_id: Mapped[int | None] = mapped_column(Integer)
+    pattern: Mapped[str] = mapped_column(String(300), nullable=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False)

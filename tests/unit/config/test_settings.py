@@ -28,7 +28,8 @@ def write_raw(text: str) -> Path:
 
 
 def test_declared_once_with_description_and_validator():
-    assert list(SETTINGS) == ["data_dir", "central_url", "language", "idle_lock_minutes", "font_size"]
+    assert list(SETTINGS) == ["data_dir", "central_url", "language", "idle_lock_minutes", "font_size",
+                             "evidence_flag_days"]
     for setting in SETTINGS.values():
         assert setting.description
         assert setting.validate(setting.default_value()) == setting.default_value()

@@ -18,9 +18,13 @@ from app.domain.messages_zh import MESSAGES_ZH
 from app.domain.workflow_table import APPROVAL_SLOTS, TRANSITIONS
 
 ROOT = Path(__file__).resolve().parents[3]
-SCANNED = ("app/domain", "app/store", "app/services", "app/config", "app/documents")
+SCANNED = ("app/domain", "app/store", "app/services", "app/config", "app/documents", "app/devices", "drivers")
 ERROR_CALLS = {"UserError", "ValidationError", "NotFound", "StaleWrite", "TransitionRefused", "_invalid",
-               "CalendarNotLoaded", "_refuse", "SignInFailed"}
+               "CalendarNotLoaded", "_refuse", "SignInFailed",
+               # a device driver's questions through its handler are translated like errors
+               "ask_password", "ask_yes_no", "show_message",
+               "UsbError", "UsbUnavailable", "UsbPermissionDenied", "DeviceGone", "DeviceTimeout", "ProtocolError",
+               "EjectFailed", "Refused", "Failed", "Stop", "message"}
 MESSAGE_ARG = {"_invalid": 1}  # config's _invalid(setting, message, rule, ...)
 PHRASE_CALLS = {"Phrase", "of"}  # Phrase("...") and Phrase.of("...", ...): rendered through tr()
 
