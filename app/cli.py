@@ -42,6 +42,11 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     sealed = seed_demo_seals(services)  # after the accounts: their signing certificates
     if sealed or accounts:
         print(f"demo seals and signing certificates: PIN {DEMO_SEAL_PIN}; {sealed} closed-case decisions sealed")
+    from app.services.demo_evidence import seed_demo_evidence
+
+    evidence = seed_demo_evidence(services)
+    if evidence:
+        print(f"demo evidence: {evidence} files imported from demo body cameras and a rapid-test kit")
     if accounts:
         _print_demo_accounts(accounts)
     return EXIT_OK
