@@ -175,6 +175,8 @@ def run_gui(argv: Sequence[str]) -> int:
         from app.ui.tasks import wait_for_background_work
 
         wait_for_background_work()
+        if "devices" in services.__dict__:  # the USB thread runs once the 设备 area was opened
+            services.devices.stop()
         services.database.dispose()
     log.info("Zhifa exiting with code %s", code)
     return code

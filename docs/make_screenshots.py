@@ -128,18 +128,93 @@ def main() -> int:
     if head.approvals.model.rowCount():
         head.approvals.table.selectRow(0)
     shot(head, "07-approvals")
-    head.area(3)
+    head.area(head.pages.indexOf(head.statistics))
     settle(app, 1.0, until=lambda: not head.statistics.runner.busy)
     shot(head, "08-statistics")
     head.close()
 
     admin = window_for("admin")
-    admin.area(4)
+    admin.area(admin.pages.indexOf(admin.settings_page))
     shot(admin, "09-settings")
     admin.close()
+
+    devices_screens(app, services, window_for("officer"), shot)
     wait_for_background_work()
     services.database.dispose()
     return 0
+
+
+def sample_card(folder: Path, officer_no: str) -> Path:
+    """A body camera's card as it would be docked: a GA/T 947 info file, this morning's footage (the
+    committed one-second test video), photos, and a rapid-test kit's result file beside it."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    now = datetime.now().replace(microsecond=0)
+    serial = "HK7B00315"
+    (folder / "DCIM" / now.strftime("%Y%m%d")).mkdir(parents=True)
+    (folder / "DEVINFO.TXT").write_bytes(f"设备编号={serial}\r\n警号={officer_no}\r\n型号=DSJ-K7\r\n"
+                                         "单位=江海区市场监督管理局\r\n".encode("gbk"))
+    video = ROOT / "tests" / "gui" / "evidence" / "data" / "sample.mp4"
+    for seq, (minutes, colour, ext) in enumerate([(130, "#3a6ea5", "MP4"), (95, "#8a5a2b", "JPG"),
+                                                  (90, "#4f7f3a", "JPG"), (60, "#3a6ea5", "MP4")], 1):
+        at = now - timedelta(minutes=minutes)
+        target = folder / "DCIM" / at.strftime("%Y%m%d") / f"{serial}_{officer_no}_{at:%Y%m%d%H%M%S}_{seq:04d}.{ext}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if ext == "MP4":
+            target.write_bytes(video.read_bytes() + bytes(seq))  # distinct content, same first frame
+        else:
+            image = QImage(640, 480, QImage.Format.Format_RGB32)
+            image.fill(QColor(colour))
+            painter = QPainter(image)
+            painter.setPen(Qt.GlobalColor.white)
+            painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, f"现场照片 {seq}")
+            painter.end()
+            image.save(str(target), "JPG")
+    results = folder.parent / "kit"
+    (results / "检测结果").mkdir(parents=True)
+    (results / "检测结果" / f"{now:%Y%m%d}_农残.csv").write_bytes("\r\n".join([
+        "样品编号,样品名称,检测项目,检测值,单位,限量,结果,检测时间,检测方法",
+        f"S01,小白菜,有机磷和氨基甲酸酯类农药,12.5,%,50,合格,{now - timedelta(minutes=80):%Y-%m-%d %H:%M:%S},GB/T 5009.199-2003",
+        f"S02,豇豆,有机磷和氨基甲酸酯类农药,63.8,%,50,不合格,{now - timedelta(minutes=75):%Y-%m-%d %H:%M:%S},GB/T 5009.199-2003",
+        ""]).encode("gbk"))
+    return folder
+
+
+def devices_screens(app, services, officer, shot) -> None:  # type: ignore[no-untyped-def]
+    """12-devices (a card imported), 14-triage (the queue with proposals), 13-evidence-tab (a case's
+    evidence after linking)."""
+    from app.services.cases import CaseFilter
+
+    me = next(o for o in services.officers.all() if o.uuid == officer.session.user.officer_uuid)
+    folder = sample_card(Path(tempfile.mkdtemp(prefix="zhifa-card-")) / "card", me.certificate_no)
+    page = officer.devices
+    officer.area(officer.pages.indexOf(page))
+    device = services.devices.add_folder(folder)
+    settle(app, 0.5, until=lambda: device.id in page.cards)
+    page.start_import(device.id)
+    settle(app, 1.0, until=lambda: not page.jobs and not page.imports.runner.busy)
+    shot(officer, "12-devices")
+    kit = services.devices.add_folder(folder.parent / "kit")
+    settle(app, 0.5, until=lambda: kit.id in page.cards)
+    page.start_import(kit.id)
+    settle(app, 1.0, until=lambda: not page.jobs and not page.triage.runner.busy)
+    page.show_triage()
+    settle(app, 1.0, until=lambda: not page.triage.runner.busy and page.triage.thumbnails.pending == 0)
+    shot(officer, "14-triage")
+    case = services.cases.list_cases(CaseFilter(officer_uuid=me.uuid), 0, 1)[0]
+    items = [t.item.uuid for t in services.evidence.triage(with_proposals=False)]
+    services.evidence.link(items, case.uuid, officer.session.actor, how="picked")
+    officer.open_case(case.uuid)
+    view = officer.cases.currentWidget()
+    view.tabs.setCurrentWidget(view.evidence)
+    panel = view.evidence.files
+    settle(app, 1.0, until=lambda: not panel.runner.busy and panel.thumbnails.pending == 0)
+    shot(officer, "13-evidence-tab")
+    officer.close()
+    services.devices.stop()
 
 
 if __name__ == "__main__":

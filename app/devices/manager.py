@@ -16,6 +16,7 @@ import os
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from datetime import datetime
@@ -36,6 +37,7 @@ __all__ = ["STATES", "DeviceManager", "DockedDevice", "SystemBus", "UsbBus"]
 
 
 _STOP = object()
+_STARTED: weakref.WeakSet[DeviceManager] = weakref.WeakSet()  # managers whose USB thread may run
 
 
 class DeviceManager:
@@ -84,6 +86,7 @@ class DeviceManager:
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="usb", daemon=True)
         self._thread.start()
+        _STARTED.add(self)
 
     def stop(self, timeout: float = 10.0) -> None:
         thread = self._thread
@@ -95,6 +98,13 @@ class DeviceManager:
         else:
             self._close_links()
         self._thread = None
+
+    @staticmethod
+    def stop_all(timeout: float = 10.0) -> None:
+        """Stop every manager whose USB thread was started (at exit, and between tests)."""
+        for manager in list(_STARTED):
+            manager.stop(timeout)
+            _STARTED.discard(manager)
 
     def devices(self) -> list[DockedDevice]:
         with self._lock:

@@ -124,6 +124,12 @@ class Services:
         if "devices" in self.__dict__:
             self.devices.drivers = self.device_drivers()
 
+    def set_evidence_flag_days(self, days: int) -> None:
+        """Unlinked evidence older than ``days`` is flagged (the setting changed)."""
+        self.evidence_flag_days = days
+        if "evidence" in self.__dict__:
+            self.evidence.flag_days = days
+
     @property
     def documents_root(self) -> Path:
         return self.files_root or _files_root(self.database)

@@ -1,4 +1,4 @@
-"""The main window: areas on the left (我的待办, 案件, 审批, 统计, 设置), the current area in the
+"""The main window: areas on the left (我的待办, 案件, 审批, 设备, 统计, 设置), the current area in the
 centre, and a status bar naming who is signed in (and as what), the bureau, the sync state, the
 number of cases and the database in use."""
 
@@ -27,6 +27,7 @@ from app.domain.users import SIGN_IN_ROLES, SignedIn
 from app.services.cases import CaseFilter
 from app.ui.approvals.inbox import ApprovalInbox
 from app.ui.case_tabs import CaseTabs
+from app.ui.devices.devices_page import DevicesPage, area_title
 from app.ui.labels import role_label
 from app.ui.settings.settings_page import SettingsPage
 from app.ui.signing.verify_dialog import VerifyDialog
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from app.services import Services
 
 SETTINGS_NOTICE_MS = 15_000
+AREA_COUNT = 6  # Alt+1 … Alt+6
 
 
 def database_location(url: str) -> str:
@@ -98,11 +100,14 @@ class MainWindow(QMainWindow):
         self.approvals = ApprovalInbox(self.services, self.session)
         self.approvals.open_case.connect(self.open_case)
         self.approvals.changed.connect(self._on_case_changed)
+        self.devices = DevicesPage(self.services, self.session)
+        self.devices.changed.connect(self.todo.refresh)
+        self.todo.open_triage.connect(self.show_triage)
         self.statistics = StatisticsPage(self.services)
         self.settings_page = SettingsPage(self.settings, self.services, self.session)
         self.settings_page.settings_changed.connect(self.settings_changed)
         self._areas = [(self.todo, "My work"), (self.cases, "Cases"), (self.approvals, "Approvals"),
-                       (self.statistics, "Statistics"), (self.settings_page, "Settings")]
+                       (self.devices, "Devices"), (self.statistics, "Statistics"), (self.settings_page, "Settings")]
         for page, _ in self._areas:
             self.pages.addWidget(page)
             self.navigation.addItem(QListWidgetItem())
@@ -116,6 +121,11 @@ class MainWindow(QMainWindow):
     def open_case(self, case_uuid: str) -> None:
         self.navigation.setCurrentRow(1)
         self.cases.open_case(case_uuid)
+
+    def show_triage(self) -> None:
+        """设备 › 待关联证据: the evidence waiting for a case."""
+        self.navigation.setCurrentRow(self.pages.indexOf(self.devices))
+        self.devices.show_triage()
 
     def show_case_search(self) -> None:
         self.navigation.setCurrentRow(1)
@@ -186,7 +196,7 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.account_menu.addActions([self.lock_action, self.sign_out_action, self.quit_action])
-        for index in range(5):  # Alt+1 … Alt+5 switch areas
+        for index in range(AREA_COUNT):  # Alt+1 … Alt+6 switch areas
             shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.area(i))
 
@@ -229,7 +239,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Zhifa"))
         names = {"My work": self.tr("My work"), "Cases": self.tr("Cases"), "Approvals": self.tr("Approvals"),
-                 "Statistics": self.tr("Statistics"), "Settings": self.tr("Settings")}
+                 "Devices": area_title(), "Statistics": self.tr("Statistics"), "Settings": self.tr("Settings")}
         for row, (_, name) in enumerate(getattr(self, "_areas", [])):
             self.navigation.item(row).setText(names[name])
         user = self.session.user

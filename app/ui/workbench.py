@@ -91,6 +91,8 @@ class Workbench(QObject):
             app.setFont(font)
         if "idle_lock_minutes" in names and self.lock is not None:
             self.lock.set_minutes(self.settings.idle_lock_minutes)
+        if "evidence_flag_days" in names:
+            self.services.set_evidence_flag_days(self.settings.evidence_flag_days)
 
     def _signed_in(self) -> None:
         assert self.sign_in is not None

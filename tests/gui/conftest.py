@@ -75,3 +75,12 @@ def crash_handler(qapp, log_path, monkeypatch):
 
     yield install
     crash.uninstall_crash_handler()
+
+
+@pytest.fixture(autouse=True)
+def no_usb_thread_left():
+    """Opening the 设备 area starts a device manager's USB thread: stop it when the test ends."""
+    yield
+    from app.devices.manager import DeviceManager
+
+    DeviceManager.stop_all()

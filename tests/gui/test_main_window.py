@@ -152,7 +152,7 @@ def test_columns_and_status_bar_in_chinese(qtbot, window):
     assert headers == ["案号", "当事人", "执法事项", "阶段", "承办人", "下一期限", "最后更新"]
     assert window.windowTitle() == "执法办案"
     areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert areas == ["我的待办", "案件", "审批", "统计", "设置"]
+    assert areas == ["我的待办", "案件", "审批", "设备", "统计", "设置"]
     assert window.user_label.text() == "当前用户：陈科长" and window.role_box.currentText() == "承办机构负责人"
     assert window.sync_label.text() == "单机运行：未配置中心服务"
     row = model.index(0, 0).data(CASE_ROW_ROLE)

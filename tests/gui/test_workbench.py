@@ -180,5 +180,5 @@ def test_a_bug_in_a_slot_reaches_the_crash_dialog_and_the_window_keeps_working(q
     assert "RuntimeError: a bug while refreshing" in dialog.details_text()
     assert str(log_path) in dialog._log_label.text()
     dialog.close()
-    window.area(3)
+    window.area(4)
     assert window.pages.currentWidget() is window.statistics and window.isVisible()

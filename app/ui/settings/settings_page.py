@@ -1,7 +1,7 @@
 """The settings page: one row per declared setting, each checked by its own validator as it is
-edited (Save stays disabled while any is invalid), then user administration for administrators and,
-for administrators and bureau heads, the document templates, the 文号 register and the seals and
-certificates."""
+edited (Save stays disabled while any is invalid), then user administration and user-defined
+devices for administrators and, for administrators and bureau heads, the document templates, the
+文号 register and the seals and certificates."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from app.domain.users import SignedIn
 from app.services.documents.policy import REGISTRARS
 from app.ui.documents.register_section import NumberRegisterSection
 from app.ui.documents.templates_section import TemplatesSection
+from app.ui.settings.devices_section import DevicesSection
 from app.ui.settings.setting_editors import SettingEditor, make_editor
 from app.ui.settings.users_section import UsersSection
 from app.ui.signin.style import message_label, show_message
@@ -105,6 +106,10 @@ class SettingsPage(QWidget):
         self.users_section = UsersSection(services, session) if session.role is Role.ADMIN else None
         if self.users_section is not None:
             layout.addWidget(self.users_section, 1)
+        # Devices declared without code (USB ids and a file-name pattern): administrators only.
+        self.devices_section = DevicesSection(services, session) if session.role is Role.ADMIN else None
+        if self.devices_section is not None:
+            layout.addWidget(self.devices_section, 1)
         # Document templates and the 文号 register: administrators and bureau heads only.
         registrar = session.role in REGISTRARS
         self.templates_section = TemplatesSection(services, session) if registrar else None

@@ -15,6 +15,7 @@ from app.services.approvals import HEAD_ROLES, InboxItem, awaited_slots, awaited
 from app.services.cases import CaseRow
 from app.ui.approvals.activatable_table import ActivatableTable
 from app.ui.approvals.inbox_model import InboxModel
+from app.ui.devices.triage_notice import TriageNotice
 from app.ui.tasks import TaskRunner
 from app.ui.todo.task_model import TaskModel
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 class TodoPage(QWidget):
     open_case = Signal(str)  # case uuid
+    open_triage = Signal()  # the evidence waiting for a case
 
     def __init__(self, services: Services, session: SignedIn, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,12 +50,15 @@ class TodoPage(QWidget):
         self.cases_caption.setBuddy(self.case_table)
         self.refresh_button = QPushButton(objectName="refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.triage_notice = TriageNotice()
+        self.triage_notice.open_triage.connect(self.open_triage)
 
         top = QHBoxLayout()
         top.addWidget(self.empty, 1)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.triage_notice)
         for shown, caption, table in ((self.shows_inbox, self.inbox_caption, self.inbox_table),
                                       (self.shows_cases, self.cases_caption, self.case_table)):
             caption.setVisible(shown)
@@ -74,15 +79,17 @@ class TodoPage(QWidget):
     def refresh(self) -> None:
         """Read the list again, off the UI thread."""
         actor, inbox, cases = self.session.actor, self.shows_inbox, self.shows_cases
+        evidence = self.services.evidence
 
-        def work(progress) -> tuple[list[InboxItem], list[CaseRow]]:
+        def work(progress) -> tuple[list[InboxItem], list[CaseRow], int]:
             return (self.approvals.inbox(actor, progress) if inbox else [],
-                    self.approvals.my_tasks(actor) if cases else [])
+                    self.approvals.my_tasks(actor) if cases else [], evidence.flagged_count())
 
         self.runner.run(self.tr("Reading your to-do list"), work, self._show)
 
-    def _show(self, found: tuple[list[InboxItem], list[CaseRow]]) -> None:
-        items, rows = found
+    def _show(self, found: tuple[list[InboxItem], list[CaseRow], int]) -> None:
+        items, rows, waiting = found
+        self.triage_notice.show_count(waiting, self.services.evidence.flag_days)
         self.inbox_model.set_items(items)
         self.case_model.set_rows(rows)
         for table in (self.inbox_table, self.case_table):

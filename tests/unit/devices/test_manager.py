@@ -245,10 +245,11 @@ def test_the_usb_thread_owns_every_bus_call_and_survives_bad_listeners_and_bus_e
         folder = m.add_folder(tmp_path)
         assert folder.state == "ready" and isinstance(folder.driver, FolderDriver)
     finally:
+        thread = m._thread
         m.stop()
     assert bus.threads == {"usb"} and set(threads) == {"usb"}
     assert states(seen, "usb:1-5:2b7e:a001")[-1] == "gone"
-    assert not any(t.name == "usb" for t in threading.enumerate())
+    assert thread is not None and not thread.is_alive()  # stop() joins the USB thread
 
 
 def test_stop_closes_open_links():

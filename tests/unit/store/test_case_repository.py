@@ -155,7 +155,23 @@ def _sign_and_seal(world, case) -> None:
     s.approval_signing.sign(world.section_head, case.uuid, approval.uuid, Pins())
 
 
-def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng):
+def _import_and_link(world, case, tmp_path) -> None:
+    """An evidence item linked to ``case`` and a user-defined device: the evidence tables' rows."""
+    from app.devices.base import DeviceDriver, DeviceInfo
+    from app.domain.evidence import DeviceDefinition
+    from app.services.evidence import ImportSource
+
+    (tmp_path / "DCIM").mkdir(parents=True)
+    (tmp_path / "DCIM" / "现场.jpg").write_bytes(b"\xff\xd8 a photo")
+    evidence = world.services.evidence
+    record = evidence.plan(ImportSource(tmp_path, DeviceDriver(), DeviceInfo(serial="CAM1"), "camera"), world.officer)
+    evidence.run(record.uuid, world.officer)
+    evidence.link([f.item_uuid for f in evidence.files(record.uuid)], case.uuid, world.officer)
+    evidence.save_definition(DeviceDefinition(uuid="", name="录音笔", vendor_id=0x3412, product_id=1,
+                                              pattern="{officer}_{date}_{time}.wav"), Actor("a", "管理员", Role.ADMIN))
+
+
+def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng, tmp_path):
     cases = world.services.cases
     c = cases.open_case_from_lead(world.officer, lead(world, rng))
     c = cases.advance(world.officer, c.uuid, "submit_filing", expected_version=c.version)
@@ -172,6 +188,7 @@ def test_every_syncable_row_has_a_uuid_and_a_change_counter(world, rng):
     m = cases.advance(world.bureau_head, m.uuid, "approve_measure", expected_version=m.version, comment="同意扣押")
     cases.extend(world.bureau_head, m.uuid, "measure_duration", 30, expected_version=m.version, reason="检测未完成")
     _sign_and_seal(world, c)
+    _import_and_link(world, c, tmp_path / "device")
     cases.update_parties(world.officer, c.uuid, [], expected_version=c.version)
     world.services.auth.create_user(None, "admin", "管理员", frozenset({Role.ADMIN}), "admin2026x")
     models = [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
