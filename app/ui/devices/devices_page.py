@@ -128,13 +128,17 @@ class DevicesPage(QWidget):
         self.retranslate()
         for device in self.manager.devices():
             self.device_changed(device)
-        self.imports.refresh()
-        self.triage.refresh()
+        self._lists_read = False
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The USB thread starts when the area is first opened (start() does nothing once it runs): a
-        session that never looks at devices never touches the bus."""
+        """The USB thread starts, and the import and triage lists are read (with their thumbnails), when
+        the area is first opened (start() does nothing once it runs): a session that never looks at
+        devices never touches the bus, and the first case page does not wait for evidence lists."""
         super().showEvent(event)
+        if not self._lists_read:
+            self._lists_read = True
+            self.imports.refresh()
+            self.triage.refresh()
         self.manager.start()
 
     # -- devices ---------------------------------------------------------------------------------
