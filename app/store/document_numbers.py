@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby, pairwise
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
@@ -30,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound, UserError, ValidationError
 from app.store.tables import IssuedNumberRow, NumberBlockRow
+from app.store.times import aware as _aware
+from app.store.times import local as _local
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ANY_WORKSTATION = "*"
 SOURCES = ("profile", "central")
 
@@ -139,15 +139,6 @@ class RegisterLine:
 
 
 # ---- helpers ----------------------------------------------------------------------------------------------------
-def _local(value: datetime) -> datetime:
-    return value.astimezone(SHANGHAI)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes (written in Shanghai time); PostgreSQL aware ones."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
 
 
 def _block(row: NumberBlockRow) -> NumberBlock:

@@ -14,15 +14,15 @@ import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound, UserError, ValidationError
 from app.store.tables import CaseRow, DocumentRow, DocumentVersionRow
+from app.store.times import aware as _aware
+from app.store.times import local as _local
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ORIGINS = ("generated", "edited")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -67,13 +67,6 @@ class VersionRecord:
     created_at: datetime
 
 
-def _aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes (written in Shanghai time); PostgreSQL aware ones."""
-    return value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
-
-
-def _local(value: datetime) -> datetime:
-    return value.astimezone(SHANGHAI)
 
 
 def _record(row: DocumentRow) -> DocumentRecord:

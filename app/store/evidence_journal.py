@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -19,20 +18,9 @@ from app.domain.evidence import DeviceInfo, FileOutcome, ImportFileRecord, Impor
 from app.domain.i18n import tr
 from app.domain.officers import Actor
 from app.store.tables import EvidenceImportFileRow, EvidenceImportRow
+from app.store.times import aware, local
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 OPEN_STATES = (ImportState.PLANNED.value, ImportState.RUNNING.value, ImportState.STOPPED.value)
-
-
-def aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes (written in Shanghai time); PostgreSQL aware ones."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
-
-
-def local(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(SHANGHAI)
 
 
 def message(source: str, **params: object) -> dict:

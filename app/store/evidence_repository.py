@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import NotFound
 from app.domain.evidence import DeviceDefinition, EvidenceItem, MediaKind, TestResult, Verdict
-from app.store.evidence_journal import aware, local, render
+from app.store.evidence_journal import render
 from app.store.tables import (
     AuditRow,
     CaseOfficerRow,
@@ -24,6 +24,7 @@ from app.store.tables import (
     EvidenceLinkRow,
     OfficerRow,
 )
+from app.store.times import aware, local
 
 _LIVE_LINK = (EvidenceLinkRow.item_uuid == EvidenceItemRow.uuid) & EvidenceLinkRow.deleted.is_(False)
 _CLOSED_STAGES = ("archived", "not_filed", "transferred")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,15 +18,8 @@ from app.store.tables import (
     SealRow,
     SealUsageRow,
 )
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes (written in Shanghai time); PostgreSQL aware ones."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
+from app.store.times import aware as _aware
+from app.store.times import local as _local
 
 
 @dataclass(frozen=True)
@@ -123,10 +115,6 @@ def _signature(r: ApprovalSignatureRow) -> ApprovalSignatureRecord:
     return ApprovalSignatureRecord(r.uuid, r.case_uuid, r.approval_uuid, r.slot, r.signer_user_id, r.signer_name,
                                    r.certificate_uuid, r.payload, r.signature, r.document_sha256, _aware(r.at))
 
-
-def _local(value: datetime) -> datetime:
-    """Stored in Shanghai time: SQLite keeps the wall-clock time and drops the offset."""
-    return value.astimezone(SHANGHAI)
 
 
 def _sync(now: datetime) -> dict[str, object]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -16,8 +15,9 @@ from app.domain.errors import NotFound
 from app.domain.officers import Role
 from app.domain.users import SIGN_IN_ROLES, User
 from app.store.tables import CredentialCacheRow, UserRow
+from app.store.times import aware as _aware
+from app.store.times import local as _local
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 _ROLE_ORDER = {r: i for i, r in enumerate(SIGN_IN_ROLES)}
 
 
@@ -38,15 +38,6 @@ class CachedCredential:
     verified_at: datetime
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes (written in Shanghai time, see ``_local``); PostgreSQL aware ones."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
-
-
-def _local(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(SHANGHAI)
 
 
 def role_values(roles: frozenset[Role]) -> list[str]:

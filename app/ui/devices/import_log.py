@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.evidence import FileOutcome, ImportFileRecord, ImportRecord
+from app.ui.case_view.texts import when
 from app.ui.devices.device_card import summary_text
-from app.ui.evidence.labels import driver_label, outcome_label, size_text, when
+from app.ui.evidence.labels import driver_label, outcome_label, size_text
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.evidence import ImportRecord, ImportState
+from app.ui.case_view.texts import when
 from app.ui.devices.progress_box import ProgressBox
-from app.ui.evidence.labels import clock_offset_text, import_state_label, when
+from app.ui.evidence.labels import clock_offset_text, import_state_label
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:

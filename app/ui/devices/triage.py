@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.evidence import CaseProposal, TriageItem
 from app.domain.users import SignedIn
+from app.ui.case_view.texts import when
 from app.ui.devices.case_picker import CasePickerDialog
-from app.ui.evidence.labels import kind_label, when
+from app.ui.evidence.labels import kind_label
 from app.ui.evidence.player import MediaOpener
 from app.ui.evidence.thumbnails import Thumbnails
 from app.ui.tasks import TaskRunner

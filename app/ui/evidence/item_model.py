@@ -15,7 +15,8 @@ from PySide6.QtCore import (
 )
 
 from app.domain.evidence import EvidenceItem
-from app.ui.evidence.labels import kind_label, message, size_text, when
+from app.ui.case_view.texts import when
+from app.ui.evidence.labels import kind_label, message, size_text
 from app.ui.evidence.thumbnails import Thumbnails
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

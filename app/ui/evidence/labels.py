@@ -102,13 +102,6 @@ def message(source: str, params: dict[str, object] | None = None) -> str:
         return domain_tr(source)
 
 
-def when(at: datetime | None) -> str:
-    if at is None:
-        return ""
-    local = at.astimezone(SHANGHAI) if at.tzinfo else at
-    return local.strftime("%Y-%m-%d %H:%M")
-
-
 def when_seconds(at: datetime | None) -> str:
     if at is None:
         return ""

@@ -10,7 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from app.domain.evidence import EvidenceItem, TestResult, Verdict
-from app.ui.evidence.labels import verdict_label, when
+from app.ui.case_view.texts import when
+from app.ui.evidence.labels import verdict_label
 
 FAIL_BACKGROUND = QColor("#fde2e1")
 PASS_FOREGROUND = QColor("#2e7d32")
