@@ -109,15 +109,30 @@ class Proposer:
     def __init__(self, session: Session, now: datetime, limit: int = 5):
         self.repo, self.now, self.limit = EvidenceRepository(session), now, limit
         self._officers = self.repo.officers()
+        # one docking brings many files of one officer: their cases and stage moments are read once
+        self._cases_of: dict[tuple[str, ...], list[CaseWindow]] = {}
+        self._moments: dict[str, list[tuple[datetime, str]]] = {}
+
+    def _cases_of_officers(self, officer_uuids: tuple[str, ...]) -> list[CaseWindow]:
+        if officer_uuids not in self._cases_of:
+            self._cases_of[officer_uuids] = self.repo.cases_of_officers(list(officer_uuids))
+        return self._cases_of[officer_uuids]
+
+    def _moments_of(self, case_uuids: list[str]) -> dict[str, list[tuple[datetime, str]]]:
+        missing = [u for u in case_uuids if u not in self._moments]
+        if missing:
+            read = self.repo.case_moments(missing)
+            self._moments.update({u: read.get(u, []) for u in missing})
+        return {u: self._moments[u] for u in case_uuids}
 
     def proposals(self, item: EvidenceItem) -> list[CaseProposal]:
         at = item_time(item)
         matched = match_officers(item.officer_no, self._officers)
-        cases = {c.uuid: c for c in self.repo.cases_of_officers([o.uuid for o in matched])}
+        cases = {c.uuid: c for c in self._cases_of_officers(tuple(o.uuid for o in matched))}
         for c in self.repo.cases_registered_between(at - NEARBY, at + NEARBY):
             cases.setdefault(c.uuid, c)
         linked = set(item.case_uuids)
-        moments = self.repo.case_moments([u for u in cases if u not in linked])
+        moments = self._moments_of([u for u in cases if u not in linked])
         found = [p for u, c in cases.items() if u not in linked
                  if (p := score_case(c, at, matched, moments.get(u, ()), self.now)) is not None]
         found.sort(key=lambda p: (-p.score, p.case_number))
