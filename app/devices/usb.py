@@ -210,8 +210,9 @@ def _detach_kernel_driver(dev: object, number: int) -> None:
     try:
         if dev.is_kernel_driver_active(number):
             dev.detach_kernel_driver(number)
-    except (NotImplementedError, usb.core.USBError):
-        pass  # Windows/macOS, or no driver to detach: claiming tells if the interface is really taken
+    except (NotImplementedError, usb.core.USBError) as exc:
+        # Windows/macOS, or no driver to detach: claiming the interface next tells if it is really taken
+        log.debug("kernel driver of interface %s not detached: %s", number, exc)
 
 
 class PyUsbLink:
