@@ -27,6 +27,7 @@ from app.ui.cases.case_list_model import CASE_ROW_ROLE, PAGE_SIZE
 from app.ui.cases.case_list_view import SEARCH_DEBOUNCE_MS
 from app.ui.labels import kind_label, stage_label
 from tests.gui.conftest import ROOT, TS_FILES
+from tests.gui.windows import activate
 
 SEEDED = 450  # two full pages and a partial one
 CLOCK = FixedClock(datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI))  # deadlines must not depend on today
@@ -229,8 +230,7 @@ def test_a_failing_search_is_reported_and_the_list_kept(qtbot, window, crash_han
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
     search = window.cases.list.search
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    activate(qtbot, window)
     window.cases.list.table.setFocus()
     assert not search.hasFocus()
 

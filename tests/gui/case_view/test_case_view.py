@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.domain.cases import Stage
 from app.domain.parties import PartyRole
@@ -25,6 +25,7 @@ from tests.gui.case_view.helpers import (
     signed_in,
     step,
 )
+from tests.gui.windows import activate
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")]
@@ -141,8 +142,7 @@ def test_a_refused_action_is_disabled_and_says_why(qtbot, world, rng, open_view)
     assert view.dialog is None  # a refused action cannot be started
     why = view.actions.why_not
     assert why.isEnabled() and why.text() == "为什么不可用(&W)？"
-    view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    activate(qtbot, view)
     qtbot.keyClick(view, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # its mnemonic opens the panel
     qtbot.waitUntil(view.actions.reasons.isVisible)
     assert view.actions.reasons.hasFocus()
@@ -164,8 +164,7 @@ def test_f5_reloads_the_view(qtbot, world, rng, open_view):
     case = opened(world, rng)
     view = open_view(world.officer, case)
     step(world, world.officer, case, "submit_filing")
-    view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    activate(qtbot, view)
     view.tabs.setFocus()
     qtbot.keyClick(view.tabs, Qt.Key.Key_F5)
     assert view.case.stage is Stage.FILING_REVIEW

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 
 from app.domain.cases import CaseKind, Stage
 from app.services.cases import CaseFilter
@@ -15,6 +14,7 @@ from app.services.statistics import OPEN_STAGES
 from app.ui.cases.case_list_model import PAGE_SIZE
 from app.ui.cases.filter_bar import DATE_DEBOUNCE_MS, OPEN
 from tests.gui.cases.conftest import BULK, WALKED, loaded_rows
+from tests.gui.windows import activate
 
 pytestmark = pytest.mark.gui
 
@@ -124,8 +124,7 @@ def test_search_combines_with_the_filters_and_clear_resets_them(qtbot, case_list
 
 
 def test_the_filters_are_reachable_by_keyboard(qtbot, case_list):
-    case_list.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is case_list)
+    activate(qtbot, case_list)
     for key, combo in ((Qt.Key.Key_K, case_list.filters.kind), (Qt.Key.Key_T, case_list.filters.stage),
                        (Qt.Key.Key_D, case_list.filters.deadline)):
         qtbot.keyClick(case_list, key, Qt.KeyboardModifier.AltModifier)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.config.settings import Settings
 from app.ui.main_window import MainWindow
 from drivers import Ga947Camera
 from tests.gui.case_view.helpers import days, signed_in
 from tests.gui.devices.conftest import MEDIA_LOG, idle, imported, thumbnails_done, write_tree
+from tests.gui.windows import activate
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(*MEDIA_LOG)]
 
@@ -34,8 +34,7 @@ def test_devices_is_an_area_after_approvals_with_its_shortcut(qtbot, window):
     names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert names == ["我的待办", "案件", "审批", "设备", "统计", "设置"]
     assert window.pages.widget(3) is window.devices
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    activate(qtbot, window)
     for key, page in ((Qt.Key.Key_4, window.devices), (Qt.Key.Key_6, window.settings_page),
                       (Qt.Key.Key_5, window.statistics), (Qt.Key.Key_1, window.todo)):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.AltModifier)

@@ -11,7 +11,7 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.parties import Party, PartyKind
 from app.services.demo_people import resident_id
@@ -20,6 +20,7 @@ from app.ui.documents.dossier_dialog import DossierDialog
 from app.ui.documents.preview_dialog import PreviewDialog
 from app.ui.documents.versions_dialog import VersionsDialog
 from tests.gui.case_view.helpers import investigated, opened, signed_in, step
+from tests.gui.windows import activate
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")]
@@ -276,10 +277,9 @@ def test_coming_back_to_the_window_reports_each_edit(qtbot, world, rng, open_tab
     elsewhere = QWidget()  # the user was in Word; the window becomes active again
     qtbot.addWidget(elsewhere)
     elsewhere.show()
-    elsewhere.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is elsewhere)
+    activate(qtbot, elsewhere)
     tab._last_check = 0.0
-    view.activateWindow()
+    activate(qtbot, view)  # coming back to Zhifa checks the files Word/WPS had open
     qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=TASK_TIMEOUT)
     lines = tab.banner_text.text().split("\n")
     assert lines == ["送达地址确认书在 Word/WPS 中被修改，但暂时无法读取。请在 Word/WPS 中保存并关闭；回到本系统时将记录修改。",

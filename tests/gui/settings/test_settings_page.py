@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.config.settings import SETTINGS, Settings
 from app.domain.officers import Role
 from app.ui.settings import SettingsPage
 from app.ui.settings.setting_editors import ChoiceEditor, FolderEditor, IntEditor, TextEditor
 from tests.gui.signin.helpers import PASSWORD, make_admin, with_fast_auth
+from tests.gui.windows import activate
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")]
@@ -104,8 +104,7 @@ def test_a_language_change_is_saved_and_announced(qtbot, settings, services, off
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # keyboard: the next language
     assert page.editors["language"].value() == "en" and page.save_button.isEnabled()
     page.editors["font_size"].spin.setValue(14)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)  # shortcuts work in the active window
+    activate(qtbot, page)  # shortcuts work in the active window
     with qtbot.waitSignal(page.settings_changed) as changed:
         qtbot.keyClick(page.editors["font_size"].spin, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert sorted(changed.args[0]) == ["font_size", "language"]

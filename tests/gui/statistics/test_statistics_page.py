@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.domain.cases import CaseKind
 from app.domain.errors import ValidationError
@@ -15,6 +15,7 @@ from app.services.statistics import StatisticsService
 from app.ui.labels import kind_label, stage_label
 from app.ui.statistics.statistics_page import StatisticsPage
 from tests.fakes.leads import lead
+from tests.gui.windows import activate
 
 pytestmark = pytest.mark.gui
 
@@ -70,8 +71,7 @@ def test_refresh_counts_again(qtbot, seeded, open_page, rng):
         page.refresh_button.click()
     assert page.statistics.total == before + 1
     assert page.values["total"].text() == f"{before + 1:,}"
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    activate(qtbot, page)
     with qtbot.waitSignal(page.updated, timeout=30_000):
         qtbot.keyClick(page, Qt.Key.Key_F5)
     assert page.refresh_button.isEnabled()
