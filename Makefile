@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 QM     := app/ui/i18n/zh_CN.qm
 DEMO_CASES ?= 600
+# The suite runs on every core (at most four; each test has its own folders, database and schema).
+# TEST_WORKERS=0 runs it in this one process, e.g. to debug one test.
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint i18n bench screenshots clean-venv
 
@@ -30,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test: $(STAMP) $(QM) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 # Needs Xvfb, a CJK font and LibreOffice: apt-get install xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 # fonts-noto-cjk libreoffice-writer-nogui
