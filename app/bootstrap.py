@@ -8,7 +8,7 @@ import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,8 @@ from app.config.settings import Settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from app.devices.base import DeviceDriver
+    from app.domain.evidence import DeviceDefinition
     from app.domain.users import SignedIn
     from app.services import Services
     from app.services.clock import Clock
@@ -90,10 +92,16 @@ def open_services(settings: Settings, clock: Clock | None = None) -> Services:
     bureau = BureauProfile.load(folder)
     database = open_database(database_path(settings))
     log.info("database %s opened for %s (%s)", database_path(settings), bureau.name, bureau.code)
+    return Services.create(database, bureau=bureau, clock=clock, drivers=_drivers_for,
+                           evidence_flag_days=settings.evidence_flag_days)
+
+
+def _drivers_for(definitions: Iterable[DeviceDefinition]) -> tuple[type[DeviceDriver], ...]:
+    """drivers.drivers_for, imported when devices are first needed (the 设备 area, ``zhifa import``),
+    not while the first case page waits."""
     from drivers import drivers_for
 
-    return Services.create(database, bureau=bureau, clock=clock, drivers=drivers_for,
-                           evidence_flag_days=settings.evidence_flag_days)
+    return drivers_for(definitions)
 
 
 def build_main_window(services: Services, settings: Settings, log_path: Path, session: SignedIn) -> MainWindow:

@@ -2,8 +2,8 @@
 folder…" for a memory card or a device the computer opened as a drive, imports that stopped
 half-way offered for resume, the imports made, and the evidence still waiting for a case.
 
-The device manager runs its own USB thread, started when this area is first shown; this page gives
-it the UI's handler (password and yes/no questions come here) and hears about devices through the
+The device manager runs its own USB thread, built and started when this area is first shown; this page
+gives it the UI's handler (password and yes/no questions come here) and hears about devices through the
 bridge."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from app.ui.devices.triage import TriagePanel
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from app.devices.manager import DockedDevice
+    from app.devices.manager import DeviceManager, DockedDevice
     from app.services import Services
 
 COLUMNS = 2
@@ -63,7 +63,9 @@ class DevicesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("devicesPage")
         self.services, self.session = services, session
-        self.evidence, self.manager = services.evidence, services.devices
+        self.evidence = services.evidence
+        self._manager: DeviceManager | None = None  # joined when first needed: see manager
+        self.bridge: DeviceBridge | None = None
         self.runner = TaskRunner(self)
         self.cards: dict[str, DeviceCard] = {}
         self.jobs: dict[str, ImportJob] = {}  # device id -> the import running from it
@@ -71,10 +73,6 @@ class DevicesPage(QWidget):
         self.dialog: ImportLogDialog | None = None
         self.handler = QtDeviceHandler(self)
         self.handler.said.connect(self._said)
-        manager, previous, handler = self.manager, self.manager.handler, self.handler
-        manager.handler = handler
-        # when the page goes (sign-out, a role switch), questions go back to whoever answered before
-        self.destroyed.connect(lambda *_: _restore_handler(manager, handler, previous))
 
         self.intro = QLabel(wordWrap=True, objectName="devicesIntro")
         self.folder_button = QPushButton(objectName="importFolder")
@@ -118,17 +116,33 @@ class DevicesPage(QWidget):
             self.tabs.addTab(page, "")
         QVBoxLayout(self).addWidget(self.tabs)
 
-        self.bridge = DeviceBridge(self.manager, self)
-        self.bridge.changed.connect(self.device_changed)
         jobs = self.jobs  # not self: the page is gone when destroyed fires
         self.destroyed.connect(lambda *_: [job.cancel() for job in list(jobs.values())])
         self.bus_timer = QTimer(self, interval=BUS_CHECK_MS)  # the USB thread reports a broken bus only here
         self.bus_timer.timeout.connect(self._update_empty)
-        self.bus_timer.start()
         self.retranslate()
-        for device in self.manager.devices():
-            self.device_changed(device)
         self._lists_read = False
+
+    @property
+    def manager(self) -> DeviceManager:
+        """The device manager, joined when the area is first shown or first needed: building it reads the
+        drivers and the user-defined devices, which the first case page does not wait for."""
+        if self._manager is None:
+            self._join(self.services.devices)
+        return self._manager  # type: ignore[return-value]  # _join set it
+
+    def _join(self, manager: DeviceManager) -> None:
+        """Questions from the manager's thread come to this page; its devices become cards."""
+        self._manager = manager
+        previous, handler = manager.handler, self.handler
+        manager.handler = handler
+        # when the page goes (sign-out, a role switch), questions go back to whoever answered before
+        self.destroyed.connect(lambda *_: _restore_handler(manager, handler, previous))
+        self.bridge = DeviceBridge(manager, self)
+        self.bridge.changed.connect(self.device_changed)
+        self.bus_timer.start()
+        for device in manager.devices():
+            self.device_changed(device)
 
     def showEvent(self, event: QShowEvent) -> None:
         """The USB thread starts, and the import and triage lists are read (with their thumbnails), when
@@ -180,7 +194,7 @@ class DevicesPage(QWidget):
 
     def _update_empty(self) -> None:
         """No card: say so, or why no device can be seen (libusb missing, no permission)."""
-        problem = getattr(self.manager, "bus_problem", None)
+        problem = getattr(self._manager, "bus_problem", None)  # not joined yet: nothing to report
         self.empty.setText(problem.message if problem is not None else self.tr(
             "No device is docked. For a memory card or a device the computer opened as a drive, use Import from "
             "folder…"))

@@ -50,3 +50,13 @@ def test_the_to_do_line_opens_the_triage_queue(qtbot, window, evidence):
     idle(qtbot, window.devices.triage.runner)
     assert window.devices.triage.table.rowCount() == evidence.flagged_count()
     assert window.devices.tabs.tabText(1) == f"待关联证据（{evidence.flagged_count()}）"
+
+
+def test_the_device_manager_is_joined_only_when_the_area_is_first_shown(qtbot, window, manager):
+    """Building the manager reads the drivers and the user-defined devices: the first case page does not wait."""
+    page = window.devices
+    assert page._manager is None and page.bridge is None and manager.handler is not page.handler
+    assert not page.bus_timer.isActive()
+    window.area(3)
+    qtbot.waitUntil(lambda: page._manager is manager)
+    assert manager.handler is page.handler and page.bridge is not None and page.bus_timer.isActive()
