@@ -76,7 +76,7 @@ def main() -> None:
             compileall.compile_dir(root / package, quiet=1)
     home = seeded_home(CASES)
     env = {**os.environ, "ZHIFA_HOME": str(home), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+           "PYTHONPATH": str(root)}
     results = []
     for _ in range(RUNS):
         env["ZHIFA_BENCH_T0"] = repr(time.time())
