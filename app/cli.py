@@ -81,11 +81,12 @@ def _new_password() -> str:
     import getpass
     import os
 
+    from app.cli_secrets import require_secret
     from app.domain.errors import ValidationError
 
     if os.environ.get("ZHIFA_NEW_PASSWORD"):
         return os.environ["ZHIFA_NEW_PASSWORD"]
-    first = getpass.getpass("password: ")
+    first = require_secret("password: ", "ZHIFA_NEW_PASSWORD")
     if getpass.getpass("password again: ") != first:
         raise ValidationError("{field}: the two passwords differ", field="password", rule="user.password_repeat")
     return first

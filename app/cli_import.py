@@ -41,16 +41,14 @@ class CliHandler:
         return input(f"{tr(text, **params)} [y/N] ").strip().lower() in ("y", "yes", "是")
 
     def ask_password(self, text: str, /, **params: object) -> str:
-        import getpass
-
+        from app.cli_secrets import read_secret
         from app.domain.errors import UserCancelled
         from app.domain.i18n import tr
 
-        if os.environ.get("ZHIFA_DEVICE_PASSWORD"):
-            return os.environ["ZHIFA_DEVICE_PASSWORD"]
-        if not sys.stdin.isatty():
+        password = read_secret(f"{tr(text, **params)}: ", "ZHIFA_DEVICE_PASSWORD")
+        if password is None:  # no one to ask: this device is left, the others are still imported
             raise UserCancelled()
-        return getpass.getpass(f"{tr(text, **params)}: ")
+        return password
 
 
 def _actor(args: argparse.Namespace, services: Any) -> Any:
@@ -59,9 +57,9 @@ def _actor(args: argparse.Namespace, services: Any) -> Any:
     if not args.user:
         station = services.workstation or platform.node() or "workstation"
         return Actor(f"station:{station}"[:64], f"接入站 {station}"[:50], Role.SYSTEM)
-    import getpass
+    from app.cli_secrets import require_secret
 
-    password = os.environ.get("ZHIFA_PASSWORD") or getpass.getpass(f"password for {args.user}: ")
+    password = require_secret(f"password for {args.user}: ", "ZHIFA_PASSWORD")
     return services.auth.sign_in(args.user, password).actor
 
 

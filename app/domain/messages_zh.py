@@ -343,6 +343,7 @@ MESSAGES_ZH: dict[str, str] = {
     "{field}: at least one active administrator must remain": "{field}：至少须保留一名启用的系统管理员",
     "{field}: the current password is wrong": "{field}：原密码不正确",
     "{field}: the two passwords differ": "{field}：两次输入的密码不一致",
+    "{field}: there is no terminal to ask for it on; set {env}": "{field}：没有可输入密码的终端，请设置环境变量 {env}",
     "{field}: no officer holds certificate {no}": "{field}：没有持执法证 {no} 的执法人员",
     "user {uuid} does not exist": "用户 {uuid} 不存在",
     "display_name": "姓名",

@@ -5,6 +5,7 @@ bad arguments."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,15 @@ def test_an_officer_imports_under_their_own_name(data, volume, capsys, monkeypat
     assert zhifa(data, "--device", str(volume), "--user", "zhang") == EXIT_OK
     evidence = services().evidence
     assert evidence.imports()[0].actor_name == "张三"
+
+
+def test_a_user_without_a_terminal_or_zhifa_password_is_told_which_variable_to_set(data, volume, capsys,
+                                                                                    monkeypatch, services):
+    monkeypatch.delenv("ZHIFA_PASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # a docking-station script, input from nowhere
+    assert zhifa(data, "--device", str(volume), "--user", "officer") == EXIT_BAD_INPUT
+    assert "密码：没有可输入密码的终端，请设置环境变量 ZHIFA_PASSWORD" in capsys.readouterr().err
+    assert services().evidence.imports() == []
 
 
 class FakeManager:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import getpass
+import sys
 
 import pytest
 
@@ -73,6 +74,7 @@ def test_an_unknown_role_is_refused_by_the_argument_parser(tmp_path, capsys):
 
 def test_the_password_is_asked_twice_when_not_given(tmp_path, monkeypatch, capsys, services_at):
     monkeypatch.delenv("ZHIFA_NEW_PASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # typed at a terminal
     answers = iter(["typed2026x", "typo2026x"])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
     assert add(tmp_path, "--username", "zhang", "--name", "张三", "--roles", "admin") == EXIT_BAD_INPUT
@@ -80,6 +82,15 @@ def test_the_password_is_asked_twice_when_not_given(tmp_path, monkeypatch, capsy
     answers = iter(["typed2026x", "typed2026x"])
     assert add(tmp_path, "--username", "zhang", "--name", "张三", "--roles", "admin") == EXIT_OK
     assert services_at().auth.sign_in("zhang", "typed2026x").user.username == "zhang"
+
+
+def test_without_a_terminal_or_the_variable_it_says_which_variable_to_set(tmp_path, monkeypatch, capsys,
+                                                                           services_at):
+    monkeypatch.delenv("ZHIFA_NEW_PASSWORD", raising=False)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # a script, input from nowhere
+    assert add(tmp_path, "--username", "zhang", "--name", "张三", "--roles", "admin") == EXIT_BAD_INPUT
+    assert "密码：没有可输入密码的终端，请设置环境变量 ZHIFA_NEW_PASSWORD" in capsys.readouterr().err
+    assert not services_at().auth.has_users()
 
 
 def test_demo_seed_creates_one_account_per_role_and_prints_them_once(tmp_path, capsys, services_at):
